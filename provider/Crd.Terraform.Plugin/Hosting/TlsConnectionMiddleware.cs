@@ -1,7 +1,10 @@
 using System.IO.Pipelines;
 using System.Net.Security;
 using Crd.Terraform.Plugin.Logging;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Crd.Terraform.Plugin.Hosting;
 
@@ -39,6 +42,11 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Task<Auto
             }
         }
 
+        // Tell Kestrel the connection is TLS: it checks each stream's :scheme ("https" from
+        // gRPC TLS clients) against the transport, and the negotiated ALPN protocol.
+        var tlsFeature = new TlsFeature(ssl);
+        connection.Features.Set<ITlsConnectionFeature>(tlsFeature);
+        connection.Features.Set<ITlsApplicationProtocolFeature>(tlsFeature);
         var reader = PipeReader.Create(ssl, s_readerOptions);
         var writer = PipeWriter.Create(ssl, s_writerOptions);
         connection.Transport = new TlsDuplexPipe(reader, writer);
@@ -52,6 +60,19 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Task<Auto
             await reader.CompleteAsync().ConfigureAwait(false);
             await writer.CompleteAsync().ConfigureAwait(false);
         }
+    }
+
+    private sealed class TlsFeature(SslStream ssl) : ITlsConnectionFeature, ITlsApplicationProtocolFeature
+    {
+        public X509Certificate2? ClientCertificate
+        {
+            get => ssl.RemoteCertificate as X509Certificate2;
+            set => throw new NotSupportedException();
+        }
+
+        public ReadOnlyMemory<byte> ApplicationProtocol => ssl.NegotiatedApplicationProtocol.Protocol;
+
+        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) => Task.FromResult(ClientCertificate);
     }
 
     private sealed class TlsDuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
