@@ -19,12 +19,28 @@ namespace Crd.Terraform.Plugin.Server.Consistency;
 /// </remarks>
 public static class RequiresReplacePaths
 {
-    /// <summary>Filters <paramref name="requested"/> against the prior and planned objects.</summary>
+    /// <summary>
+    /// The requested paths that really force a replacement, each once, in request order. Paths
+    /// that name nothing are dropped; use <see cref="Check(CtyValue, CtyValue, IEnumerable{CtyPath}, IEnumerable{CtyPath}?)"/>
+    /// to report them.
+    /// </summary>
     /// <param name="prior">The prior state (null on create).</param>
     /// <param name="planned">The planned new state.</param>
     /// <param name="requested">The paths the provider marked as requiring replacement.</param>
     /// <param name="writeOnlyPaths">Paths of write-only attributes, which always count.</param>
-    public static RequiresReplaceResult Evaluate(
+    public static IReadOnlyList<CtyPath> Evaluate(
+        CtyValue prior, CtyValue planned, IEnumerable<CtyPath> requested, IEnumerable<CtyPath>? writeOnlyPaths = null)
+        => Check(prior, planned, requested, writeOnlyPaths).Paths;
+
+    /// <summary>
+    /// Filters <paramref name="requested"/> against the prior and planned objects and reports
+    /// the paths that exist in neither.
+    /// </summary>
+    /// <param name="prior">The prior state (null on create).</param>
+    /// <param name="planned">The planned new state.</param>
+    /// <param name="requested">The paths the provider marked as requiring replacement.</param>
+    /// <param name="writeOnlyPaths">Paths of write-only attributes, which always count.</param>
+    public static RequiresReplaceResult Check(
         CtyValue prior, CtyValue planned, IEnumerable<CtyPath> requested, IEnumerable<CtyPath>? writeOnlyPaths = null)
     {
         ArgumentNullException.ThrowIfNull(prior);
@@ -52,6 +68,7 @@ public static class RequiresReplacePaths
                 continue;
             }
 
+            // A path missing on one side compares as null there.
             priorValue ??= CtyValue.Null(plannedValue!.Type);
             plannedValue ??= CtyValue.Null(priorValue.Type);
             if ((CtyValueChecks.Equals(plannedValue, priorValue) != true || writeOnly.Contains(path)) && !paths.Contains(path))
@@ -64,15 +81,15 @@ public static class RequiresReplacePaths
     }
 
     /// <summary>
-    /// As <see cref="Evaluate(CtyValue, CtyValue, IEnumerable{CtyPath}, IEnumerable{CtyPath}?)"/>,
+    /// As <see cref="Check(CtyValue, CtyValue, IEnumerable{CtyPath}, IEnumerable{CtyPath}?)"/>,
     /// with the write-only paths found from <paramref name="schema"/> in the planned object.
     /// </summary>
-    public static RequiresReplaceResult Evaluate(Block schema, CtyValue prior, CtyValue planned, IEnumerable<CtyPath> requested)
+    public static RequiresReplaceResult Check(Block schema, CtyValue prior, CtyValue planned, IEnumerable<CtyPath> requested)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(planned);
         var writeOnly = WriteOnlyAttributes.Find(schema, planned).Select(f => f.Path);
-        return Evaluate(prior, planned, requested, writeOnly);
+        return Check(prior, planned, requested, writeOnly);
     }
 
     // hcl.ApplyPath: null when the path cannot be followed.
