@@ -1,3 +1,4 @@
+using Crd.Terraform.Plugin.Grpc;
 using Crd.Terraform.Plugin.Hosting;
 using Crd.Terraform.Plugin.Protocol5;
 using Crd.Terraform.Plugin.Protocol6;
@@ -18,6 +19,13 @@ public static class TerraformPlugin
     /// <param name="provider">The provider.</param>
     /// <param name="providerAddress">Its registry address, e.g. <c>registry.terraform.io/crd-cloud/crd</c>.</param>
     public static Task<int> ServeAsync(string[] args, IProvider provider, string providerAddress)
+        => ServeAsync(args, provider, providerAddress, additionalServices: null);
+
+    /// <summary>
+    /// Like <see cref="ServeAsync(string[], IProvider, string)"/>, also serving extra gRPC
+    /// services (test providers use this for transport probes).
+    /// </summary>
+    public static Task<int> ServeAsync(string[] args, IProvider provider, string providerAddress, Action<GrpcServiceRegistry>? additionalServices)
     {
         // The server is built lazily on first use by either protocol, keeping start-up to the
         // handshake short (Terraform waits for the handshake line before anything else).
@@ -29,6 +37,7 @@ public static class TerraformPlugin
             {
                 new Protocol6Service(server).Register(registry);
                 new Protocol5Service(server).Register(registry);
+                additionalServices?.Invoke(registry);
             },
         });
     }

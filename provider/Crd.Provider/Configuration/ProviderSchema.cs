@@ -12,41 +12,41 @@ internal static class ProviderSchema
         Description = "One provider for the whole CRD federation: OpenStack sites, the Waldur portal and Onedata.",
         Attributes =
         {
-            new Attribute("portal_url", CtyType.String)
+            new SchemaAttribute("portal_url", CtyType.String)
             {
                 Optional = true,
                 Description = "Base URL of the Waldur portal API, e.g. `https://portal.example/api/`. Defaults to the `CRD_PORTAL_URL` environment variable.",
                 Validators = [StringValidators.Url()],
             },
-            new Attribute("portal_token", CtyType.String)
+            new SchemaAttribute("portal_token", CtyType.String)
             {
                 Optional = true,
                 Sensitive = true,
                 Description = "Waldur API token. Defaults to `CRD_PORTAL_TOKEN`.",
             },
-            new Attribute("onezone_url", CtyType.String)
+            new SchemaAttribute("onezone_url", CtyType.String)
             {
                 Optional = true,
                 Description = "Base URL of the Onezone service. Defaults to `CRD_ONEZONE_URL`.",
                 Validators = [StringValidators.Url()],
             },
-            new Attribute("onezone_token", CtyType.String)
+            new SchemaAttribute("onezone_token", CtyType.String)
             {
                 Optional = true,
                 Sensitive = true,
                 Description = "Onezone access token. Defaults to `CRD_ONEZONE_TOKEN`.",
             },
-            new Attribute("default_site", CtyType.String)
+            new SchemaAttribute("default_site", CtyType.String)
             {
                 Optional = true,
                 Description = "Site used by resources that do not name one. Must be one of the `site` blocks. Defaults to `CRD_DEFAULT_SITE`, else the only site when there is exactly one.",
             },
-            new Attribute("clouds_yaml", CtyType.String)
+            new SchemaAttribute("clouds_yaml", CtyType.String)
             {
                 Optional = true,
                 Description = "Path of a `clouds.yaml` whose entries `site` blocks may name with `cloud`. Defaults to `OS_CLIENT_CONFIG_FILE`, then `./clouds.yaml`, `~/.config/openstack/clouds.yaml`, `/etc/openstack/clouds.yaml`.",
             },
-            new Attribute("max_retries", CtyType.Number)
+            new SchemaAttribute("max_retries", CtyType.Number)
             {
                 Optional = true,
                 Description = "How many times a request is retried on 429, 502-504 and connection resets, with jittered backoff. Default 5.",
@@ -64,57 +64,57 @@ internal static class ProviderSchema
         Description = "One OpenStack site of the federation and how to reach it.",
         Attributes =
         {
-            new Attribute("name", CtyType.String)
+            new SchemaAttribute("name", CtyType.String)
             {
                 Required = true,
                 Description = "Name resources use to refer to the site, e.g. `toulouse`.",
                 Validators = [StringValidators.Matches(new System.Text.RegularExpressions.Regex("^[a-z][a-z0-9-]{0,62}$"), "must start with a lower-case letter and contain only lower-case letters, digits and dashes")],
             },
-            new Attribute("cloud", CtyType.String)
+            new SchemaAttribute("cloud", CtyType.String)
             {
                 Optional = true,
                 Description = "Name of a `clouds.yaml` entry supplying `auth_url`, `region` and the application credential. Fields set in this block win over the entry's.",
             },
-            new Attribute("auth_url", CtyType.String)
+            new SchemaAttribute("auth_url", CtyType.String)
             {
                 Optional = true,
                 Description = "Keystone v3 endpoint, e.g. `https://keystone.example:5000/v3`.",
                 Validators = [StringValidators.Url()],
             },
-            new Attribute("region", CtyType.String)
+            new SchemaAttribute("region", CtyType.String)
             {
                 Optional = true,
                 Description = "Region of the site's endpoints in the Keystone catalog. Default: the first region found.",
             },
-            new Attribute("application_credential_id", CtyType.String)
+            new SchemaAttribute("application_credential_id", CtyType.String)
             {
                 Optional = true,
                 Description = "Keystone application credential id.",
             },
-            new Attribute("application_credential_secret", CtyType.String)
+            new SchemaAttribute("application_credential_secret", CtyType.String)
             {
                 Optional = true,
                 Sensitive = true,
                 Description = "Keystone application credential secret.",
             },
-            new Attribute("onepanel_url", CtyType.String)
+            new SchemaAttribute("onepanel_url", CtyType.String)
             {
                 Optional = true,
                 Description = "Onepanel endpoint of the site's Oneprovider; lets `crd_onedata_space` grant support.",
                 Validators = [StringValidators.Url()],
             },
-            new Attribute("onepanel_token", CtyType.String)
+            new SchemaAttribute("onepanel_token", CtyType.String)
             {
                 Optional = true,
                 Sensitive = true,
                 Description = "Onepanel token.",
             },
-            new Attribute("cacert_file", CtyType.String)
+            new SchemaAttribute("cacert_file", CtyType.String)
             {
                 Optional = true,
                 Description = "PEM file of the CA that signed the site's certificates.",
             },
-            new Attribute("insecure", CtyType.Bool)
+            new SchemaAttribute("insecure", CtyType.Bool)
             {
                 Optional = true,
                 Description = "Skip TLS verification (never in production). Default false.",

@@ -16,6 +16,8 @@ internal sealed class CtyCollectionType : CtyType
 
     public override bool HasDynamicTypes => _elementType.HasDynamicTypes;
 
+    internal override bool IsPlain => _elementType.IsPlain;
+
     public override CtyType WithoutOptionalAttributesDeep()
     {
         var stripped = _elementType.WithoutOptionalAttributesDeep();

@@ -8,6 +8,8 @@ internal sealed class CtyObjectType : CtyType
     private readonly CtyOrdinalMap<CtyType> _attributes;
     private readonly FrozenSet<string> _optional;
     private readonly int _hash;
+    private readonly bool _hasDynamic;
+    private readonly bool _isPlain;
 
     internal CtyObjectType(IReadOnlyDictionary<string, CtyType> attributes, IEnumerable<string>? optional)
         : base(CtyTypeKind.Object)
@@ -41,6 +43,8 @@ internal sealed class CtyObjectType : CtyType
 
         hash.Add(_optional.Count);
         _hash = hash.ToHashCode();
+        _hasDynamic = _attributes.Values.Any(t => t.HasDynamicTypes);
+        _isPlain = _optional.Count == 0 && _attributes.Values.All(t => t.IsPlain);
     }
 
     public override IReadOnlyDictionary<string, CtyType> AttributeTypes => _attributes;
@@ -49,7 +53,9 @@ internal sealed class CtyObjectType : CtyType
 
     internal CtyOrdinalMap<CtyType> OrderedAttributes => _attributes;
 
-    public override bool HasDynamicTypes => _attributes.Values.Any(t => t.HasDynamicTypes);
+    public override bool HasDynamicTypes => _hasDynamic;
+
+    internal override bool IsPlain => _isPlain;
 
     public override CtyType WithoutOptionalAttributesDeep()
     {

@@ -10,6 +10,8 @@ internal sealed class CtyPrimitiveType : CtyType
 
     public override bool HasDynamicTypes => IsDynamic;
 
+    internal override bool IsPlain => !IsDynamic;
+
     public override CtyType WithoutOptionalAttributesDeep() => this;
 
     public override bool Equals(CtyType? other) => other is not null && other.Kind == Kind;

@@ -7,6 +7,8 @@ internal sealed class CtyTupleType : CtyType
 {
     private readonly ImmutableArray<CtyType> _elementTypes;
     private readonly int _hash;
+    private readonly bool _hasDynamic;
+    private readonly bool _isPlain;
 
     internal CtyTupleType(IReadOnlyList<CtyType> elementTypes)
         : base(CtyTypeKind.Tuple)
@@ -23,11 +25,15 @@ internal sealed class CtyTupleType : CtyType
 
         _elementTypes = builder.MoveToImmutable();
         _hash = hash.ToHashCode();
+        _hasDynamic = _elementTypes.Any(t => t.HasDynamicTypes);
+        _isPlain = _elementTypes.All(t => t.IsPlain);
     }
 
     public override IReadOnlyList<CtyType> ElementTypes => _elementTypes;
 
-    public override bool HasDynamicTypes => _elementTypes.Any(t => t.HasDynamicTypes);
+    public override bool HasDynamicTypes => _hasDynamic;
+
+    internal override bool IsPlain => _isPlain;
 
     public override CtyType WithoutOptionalAttributesDeep()
     {

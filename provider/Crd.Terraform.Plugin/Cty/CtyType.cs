@@ -106,6 +106,12 @@ public abstract partial class CtyType : IEquatable<CtyType>
     /// <summary>True if this type contains the dynamic pseudo-type anywhere.</summary>
     public abstract bool HasDynamicTypes { get; }
 
+    /// <summary>
+    /// True when the type has neither dynamic nor optional-attribute markers at any depth:
+    /// every value decoded against it then has exactly this type.
+    /// </summary>
+    internal abstract bool IsPlain { get; }
+
     /// <inheritdoc />
     public abstract bool Equals(CtyType? other);
 
@@ -114,6 +120,9 @@ public abstract partial class CtyType : IEquatable<CtyType>
 
     /// <inheritdoc />
     public abstract override int GetHashCode();
+
+    /// <summary>The type as HCL writes it: <c>list(string)</c>, <c>object({name=string})</c>.</summary>
+    public abstract override string ToString();
 
     /// <summary>Structural equality.</summary>
     public static bool operator ==(CtyType? left, CtyType? right) =>

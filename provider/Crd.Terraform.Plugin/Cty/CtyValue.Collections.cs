@@ -207,4 +207,11 @@ public sealed partial class CtyValue
 
         return concrete;
     }
+
+    /// <summary>
+    /// A known list, set (already canonical), tuple, map or object of <paramref name="type"/>
+    /// without any checks: the caller (a decoder working against a plain type) guarantees that
+    /// every element has exactly the element type.
+    /// </summary>
+    internal static CtyValue CreateUnchecked(CtyType type, object payload) => new(type, ValueState.Known, payload);
 }

@@ -30,12 +30,14 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
         var response = context.Response;
         if (!HttpMethods.IsPost(request.Method))
         {
+            await DrainRequestAsync(context).ConfigureAwait(false);
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             return;
         }
 
         if (!IsGrpcContentType(request.ContentType))
         {
+            await DrainRequestAsync(context).ConfigureAwait(false);
             response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             return;
         }
@@ -45,6 +47,7 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
         if (!registry.TryGet(path, out var method))
         {
             logger.Debug("unimplemented gRPC method called", ("method", path));
+            await DrainRequestAsync(context).ConfigureAwait(false);
             WriteStatus(response, GrpcStatusCodes.Unimplemented, $"method {path} is not implemented by this provider");
             return;
         }
@@ -90,7 +93,41 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
             return; // the stream is reset; nothing can reach the client any more
         }
 
+        if (status != GrpcStatusCodes.Ok)
+        {
+            await DrainRequestAsync(context).ConfigureAwait(false);
+        }
+
         WriteStatus(response, status, message);
+    }
+
+    /// <summary>
+    /// Reads what is left of a request we answer without consuming (unknown method, errors),
+    /// up to a bound: answering while the client is still sending makes Kestrel reset the
+    /// stream, and some clients then report the reset instead of our status.
+    /// </summary>
+    private static async Task DrainRequestAsync(HttpContext context)
+    {
+        const long limit = 4 << 20;
+        var reader = context.Request.BodyReader;
+        long drained = 0;
+        try
+        {
+            while (drained <= limit)
+            {
+                var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+                drained += result.Buffer.Length;
+                reader.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            // The client gave up or the body is unreadable; the status write below copes.
+        }
     }
 
     internal static bool IsGrpcContentType(string? contentType) =>

@@ -14,7 +14,18 @@ internal abstract class GrpcMethod
     protected static async Task<TRequest> ReadRequestAsync<TRequest>(HttpContext http, Google.Protobuf.MessageParser<TRequest> parser, CancellationToken cancellationToken)
         where TRequest : Google.Protobuf.IMessage<TRequest>
     {
-        var request = await GrpcFraming.ReadMessageAsync(http.Request.BodyReader, parser, cancellationToken).ConfigureAwait(false);
-        return request ?? throw new GrpcStatusException(GrpcStatusCodes.Internal, "the request contained no message");
+        var reader = http.Request.BodyReader;
+        var request = await GrpcFraming.ReadMessageAsync(reader, parser, cancellationToken).ConfigureAwait(false)
+            ?? throw new GrpcStatusException(GrpcStatusCodes.Internal, "the request contained no message");
+
+        // Read to the end of the request stream (as grpc-go does): it rejects a second message,
+        // and answering before the client's END_STREAM arrived would make Kestrel reset a
+        // stream the client may still be writing to.
+        if (await GrpcFraming.ReadMessageAsync(reader, parser, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new GrpcStatusException(GrpcStatusCodes.Internal, "the request contained more than one message");
+        }
+
+        return request;
     }
 }

@@ -139,7 +139,7 @@ internal sealed partial class Protocol5Service
 
     private Task<RenewEphemeralResource.Types.Response> RenewEphemeralResourceAsync(RenewEphemeralResource.Types.Request request, CancellationToken cancellationToken)
     {
-        var (@private, diagnostics) = ProviderServer.RenewEphemeralResource(request.Private.Memory);
+        var (@private, diagnostics) = Server.ProviderServer.RenewEphemeralResource(request.Private.Memory);
         var response = new RenewEphemeralResource.Types.Response { Diagnostics = { Out(diagnostics) } };
         if (@private.Length > 0)
         {

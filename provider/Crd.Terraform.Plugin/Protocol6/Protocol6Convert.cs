@@ -15,13 +15,13 @@ internal static class Protocol6Convert
 
     public static DynamicValue Out(byte[] msgpack) => new() { Msgpack = UnsafeByteOperations.UnsafeWrap(msgpack) };
 
-    public static IEnumerable<Diagnostic> Out(DiagnosticCollection diagnostics) => diagnostics.Select(Out);
+    public static IEnumerable<Wire.Diagnostic> Out(DiagnosticCollection diagnostics) => diagnostics.Select(Out);
 
-    public static Diagnostic Out(Diagnostics.Diagnostic d)
+    public static Wire.Diagnostic Out(Diagnostics.Diagnostic d)
     {
-        var result = new Diagnostic
+        var result = new Wire.Diagnostic
         {
-            Severity = d.Severity == DiagnosticSeverity.Warning ? Diagnostic.Types.Severity.Warning : Diagnostic.Types.Severity.Error,
+            Severity = d.Severity == DiagnosticSeverity.Warning ? Wire.Diagnostic.Types.Severity.Warning : Wire.Diagnostic.Types.Severity.Error,
             Summary = d.Summary,
             Detail = d.Detail,
         };

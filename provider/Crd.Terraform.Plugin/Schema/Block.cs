@@ -9,11 +9,11 @@ namespace Crd.Terraform.Plugin.Schema;
 public sealed class Block
 {
     private CtyType? _impliedType;
-    private Dictionary<string, Attribute>? _attributesByName;
+    private Dictionary<string, SchemaAttribute>? _attributesByName;
     private Dictionary<string, NestedBlock>? _blocksByName;
 
     /// <summary>The block's attributes.</summary>
-    public IList<Attribute> Attributes { get; init; } = new List<Attribute>();
+    public IList<SchemaAttribute> Attributes { get; init; } = new List<SchemaAttribute>();
 
     /// <summary>The block's nested block types.</summary>
     public IList<NestedBlock> Blocks { get; init; } = new List<NestedBlock>();
@@ -25,7 +25,7 @@ public sealed class Block
     public string? DeprecationMessage { get; init; }
 
     /// <summary>Finds an attribute by name.</summary>
-    public Attribute? FindAttribute(string name)
+    public SchemaAttribute? FindAttribute(string name)
     {
         _attributesByName ??= Attributes.ToDictionary(a => a.Name, StringComparer.Ordinal);
         return _attributesByName.GetValueOrDefault(name);

@@ -11,7 +11,7 @@ namespace Crd.Terraform.Plugin.Server;
 internal static class SchemaWalker
 {
     /// <summary>What a step sees for one attribute.</summary>
-    public delegate CtyValue AttributeStep(Schema.Attribute attribute, CtyPath path, CtyValue config, CtyValue prior, CtyValue planned);
+    public delegate CtyValue AttributeStep(SchemaAttribute attribute, CtyPath path, CtyValue config, CtyValue prior, CtyValue planned);
 
     /// <summary>What a step sees for one whole nested block value (before descending into it).</summary>
     public delegate CtyValue BlockStep(NestedBlock block, CtyPath path, CtyValue config, CtyValue prior, CtyValue planned);

@@ -11,6 +11,7 @@ internal static class EchoService
 {
     private static readonly Lock s_barrierLock = new();
     private static long s_cancelledCalls;
+    private static long s_delayedCalls;
     private static int s_barrierArrived;
     private static TaskCompletionSource s_barrier = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,7 +21,11 @@ internal static class EchoService
         registry.AddServerStreaming<EchoRequest, EchoResponse>("/crd.test.Echo/Stream", EchoRequest.Parser, StreamAsync);
         registry.AddUnary("/crd.test.Echo/Barrier", EchoRequest.Parser, BarrierAsync);
         registry.AddUnary("/crd.test.Echo/Stats", EchoRequest.Parser, (_, _) =>
-            Task.FromResult(new EchoResponse { CancelledCalls = Interlocked.Read(ref s_cancelledCalls) }));
+            Task.FromResult(new EchoResponse
+            {
+                CancelledCalls = Interlocked.Read(ref s_cancelledCalls),
+                DelayedCalls = Interlocked.Read(ref s_delayedCalls),
+            }));
     }
 
     private static async Task<EchoResponse> UnaryAsync(EchoRequest request, GrpcCallContext call)
@@ -35,6 +40,7 @@ internal static class EchoService
 
         if (request.DelayMs > 0)
         {
+            Interlocked.Increment(ref s_delayedCalls);
             try
             {
                 await Task.Delay(request.DelayMs, call.CancellationToken).ConfigureAwait(false);

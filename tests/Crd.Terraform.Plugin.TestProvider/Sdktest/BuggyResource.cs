@@ -1,7 +1,7 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Resources;
 using Crd.Terraform.Plugin.Schema;
-using Attr = Crd.Terraform.Plugin.Schema.Attribute;
+using Attr = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.TestProvider.Sdktest;
 

@@ -21,8 +21,8 @@ internal sealed class SdktestProvider : IProvider
     {
         Attributes =
         {
-            new Crd.Terraform.Plugin.Schema.Attribute("prefix", CtyType.String) { Optional = true, Description = "Prefix added to echoed values." },
-            new Crd.Terraform.Plugin.Schema.Attribute("api_key", CtyType.String) { Optional = true, Sensitive = true, Description = "Never logged." },
+            new SchemaAttribute("prefix", CtyType.String) { Optional = true, Description = "Prefix added to echoed values." },
+            new SchemaAttribute("api_key", CtyType.String) { Optional = true, Sensitive = true, Description = "Never logged." },
         },
     });
 

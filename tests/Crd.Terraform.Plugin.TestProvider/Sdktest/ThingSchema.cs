@@ -2,7 +2,7 @@ using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Schema.PlanModifiers;
 using Crd.Terraform.Plugin.Validators;
-using Attr = Crd.Terraform.Plugin.Schema.Attribute;
+using Attr = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.TestProvider.Sdktest;
 

@@ -2,7 +2,7 @@ using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Diagnostics;
 using Crd.Terraform.Plugin.EphemeralResources;
 using Crd.Terraform.Plugin.Schema;
-using Attr = Crd.Terraform.Plugin.Schema.Attribute;
+using Attr = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.TestProvider.Sdktest;
 

@@ -9,14 +9,14 @@ namespace Crd.Terraform.Plugin.Schema;
 /// the SDK evaluates itself: a default, validators and plan modifiers.
 /// </summary>
 /// <remarks>
-/// Rules enforced by <see cref="Block.Validate"/> (the same as terraform-plugin-framework's):
+/// Rules checked when the schema is first served (the same as terraform-plugin-framework's):
 /// exactly one of Required / Optional / Computed-only; a default needs Computed and Optional;
 /// write-only attributes must be Required or Optional and never Computed (Terraform >= 1.11).
 /// </remarks>
-public sealed class Attribute
+public sealed class SchemaAttribute
 {
     /// <summary>Creates an attribute of the given name and cty type.</summary>
-    public Attribute(string name, CtyType type)
+    public SchemaAttribute(string name, CtyType type)
     {
         Name = name;
         Type = type;
