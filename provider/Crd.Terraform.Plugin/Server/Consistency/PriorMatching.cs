@@ -1,6 +1,6 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
-using Attribute = Crd.Terraform.Plugin.Schema.Attribute;
+using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.Server.Consistency;
 
