@@ -42,19 +42,19 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateProviderConfigAsync(CtyValue config, CancellationToken cancellationToken)
-        => Diags((await Call("ValidateProviderConfig", new ValidateProviderConfig.Types.Request { Config = Encode(config) }, ValidateProviderConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("ValidateProviderConfig", new ValidateProviderConfig.Types.Request { Config = Encode(config, Schemas.Provider.Block.ImpliedType()) }, ValidateProviderConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ConfigureProviderAsync(CtyValue config, string terraformVersion, CancellationToken cancellationToken)
-        => Diags((await Call("ConfigureProvider", new ConfigureProvider.Types.Request { Config = Encode(config), TerraformVersion = terraformVersion, ClientCapabilities = Capabilities() }, ConfigureProvider.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("ConfigureProvider", new ConfigureProvider.Types.Request { Config = Encode(config, Schemas.Provider.Block.ImpliedType()), TerraformVersion = terraformVersion, ClientCapabilities = Capabilities() }, ConfigureProvider.Types.Response.Parser, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateResourceConfigAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
-        => Diags((await Call("ValidateResourceConfig", new ValidateResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config), ClientCapabilities = Capabilities() }, ValidateResourceConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("ValidateResourceConfig", new ValidateResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, Type(typeName)), ClientCapabilities = Capabilities() }, ValidateResourceConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateDataResourceConfigAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
-        => Diags((await Call("ValidateDataResourceConfig", new ValidateDataResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config) }, ValidateDataResourceConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("ValidateDataResourceConfig", new ValidateDataResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, Schemas.DataSources[typeName].Block.ImpliedType()) }, ValidateDataResourceConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<StateResponse> UpgradeResourceStateAsync(string typeName, long version, string rawStateJson, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
     /// <inheritdoc />
     public async Task<StateResponse> ReadResourceAsync(string typeName, CtyValue currentState, byte[] @private, CancellationToken cancellationToken)
     {
-        var r = await Call("ReadResource", new ReadResource.Types.Request { TypeName = typeName, CurrentState = Encode(currentState), Private = ByteString.CopyFrom(@private), ClientCapabilities = Capabilities() }, ReadResource.Types.Response.Parser, cancellationToken);
+        var r = await Call("ReadResource", new ReadResource.Types.Request { TypeName = typeName, CurrentState = Encode(currentState, Type(typeName)), Private = ByteString.CopyFrom(@private), ClientCapabilities = Capabilities() }, ReadResource.Types.Response.Parser, cancellationToken);
         return new StateResponse(Decode(r.NewState, Type(typeName)), r.Private.ToByteArray(), Diags(r.Diagnostics));
     }
 
@@ -76,9 +76,9 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
         var r = await Call("PlanResourceChange", new PlanResourceChange.Types.Request
         {
             TypeName = typeName,
-            PriorState = Encode(priorState),
-            ProposedNewState = Encode(proposedNewState),
-            Config = Encode(config),
+            PriorState = Encode(priorState, Type(typeName)),
+            ProposedNewState = Encode(proposedNewState, Type(typeName)),
+            Config = Encode(config, Type(typeName)),
             PriorPrivate = ByteString.CopyFrom(priorPrivate),
             ClientCapabilities = Capabilities(),
         }, PlanResourceChange.Types.Response.Parser, cancellationToken);
@@ -96,9 +96,9 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
         var r = await Call("ApplyResourceChange", new ApplyResourceChange.Types.Request
         {
             TypeName = typeName,
-            PriorState = Encode(priorState),
-            PlannedState = Encode(plannedState),
-            Config = Encode(config),
+            PriorState = Encode(priorState, Type(typeName)),
+            PlannedState = Encode(plannedState, Type(typeName)),
+            Config = Encode(config, Type(typeName)),
             PlannedPrivate = ByteString.CopyFrom(plannedPrivate),
         }, ApplyResourceChange.Types.Response.Parser, cancellationToken);
         return new StateResponse(Decode(r.NewState, Type(typeName)), r.Private.ToByteArray(), Diags(r.Diagnostics));
@@ -115,7 +115,7 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
     /// <inheritdoc />
     public async Task<StateResponse> ReadDataSourceAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
     {
-        var r = await Call("ReadDataSource", new ReadDataSource.Types.Request { TypeName = typeName, Config = Encode(config), ClientCapabilities = Capabilities() }, ReadDataSource.Types.Response.Parser, cancellationToken);
+        var r = await Call("ReadDataSource", new ReadDataSource.Types.Request { TypeName = typeName, Config = Encode(config, Schemas.DataSources[typeName].Block.ImpliedType()), ClientCapabilities = Capabilities() }, ReadDataSource.Types.Response.Parser, cancellationToken);
         return new StateResponse(Decode(r.State, Schemas.DataSources[typeName].Block.ImpliedType()), [], Diags(r.Diagnostics));
     }
 
@@ -123,8 +123,8 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
     public async Task<StateResponse> OpenAndCloseEphemeralAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
     {
         var type = Schemas.EphemeralResources[typeName].Block.ImpliedType();
-        var validate = await Call("ValidateEphemeralResourceConfig", new ValidateEphemeralResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config) }, ValidateEphemeralResourceConfig.Types.Response.Parser, cancellationToken);
-        var open = await Call("OpenEphemeralResource", new OpenEphemeralResource.Types.Request { TypeName = typeName, Config = Encode(config), ClientCapabilities = Capabilities() }, OpenEphemeralResource.Types.Response.Parser, cancellationToken);
+        var validate = await Call("ValidateEphemeralResourceConfig", new ValidateEphemeralResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, type) }, ValidateEphemeralResourceConfig.Types.Response.Parser, cancellationToken);
+        var open = await Call("OpenEphemeralResource", new OpenEphemeralResource.Types.Request { TypeName = typeName, Config = Encode(config, type), ClientCapabilities = Capabilities() }, OpenEphemeralResource.Types.Response.Parser, cancellationToken);
         var close = new CloseEphemeralResource.Types.Request { TypeName = typeName };
         if (open.HasPrivate)
         {
@@ -151,12 +151,29 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
     private Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
         where TRequest : IMessage<TRequest>
         where TResponse : IMessage<TResponse>
-        => process.CallUnaryAsync(Prefix + method, request, parser, cancellationToken);
+        => CallWithContextAsync(method, request, parser, cancellationToken);
+
+    private async Task<TResponse> CallWithContextAsync<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
+        where TRequest : IMessage<TRequest>
+        where TResponse : IMessage<TResponse>
+    {
+        try
+        {
+            return await process.CallUnaryAsync(Prefix + method, request, parser, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            // Say what the provider process printed: the transport error alone hides the cause.
+            var tail = string.Join("\n", process.StderrLines.TakeLast(20));
+            throw new InvalidOperationException($"{method} failed at the transport level (provider exit code {process.ExitCode?.ToString() ?? "none"}): {e.Message}\nprovider stderr:\n{tail}", e);
+        }
+    }
 
     private CtyType Type(string typeName)
         => Schemas.Resources.TryGetValue(typeName, out var s) ? s.Block.ImpliedType() : throw new InvalidOperationException($"No schema for resource type {typeName}.");
 
-    private static DynamicValue Encode(CtyValue value) => new() { Msgpack = ByteString.CopyFrom(CtyMsgpackCodec.Encode(value, value.Type)) };
+    // Terraform encodes every value against the schema's implied type (dynamic attributes get the [type, value] wrapper).
+    private static DynamicValue Encode(CtyValue value, CtyType type) => new() { Msgpack = ByteString.CopyFrom(CtyMsgpackCodec.Encode(value, type)) };
 
     // Terraform: msgpack if non-empty, else JSON, else null (internal/plugin6/grpc_provider.go decodeDynamicValue).
     private static CtyValue Decode(DynamicValue? value, CtyType type)

@@ -1,7 +1,7 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Server.Consistency;
-using Attribute = Crd.Terraform.Plugin.Schema.Attribute;
+using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.Tests.Server.Consistency;
 
