@@ -1,6 +1,5 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
-using Attribute = Crd.Terraform.Plugin.Schema.Attribute;
 
 namespace Crd.Terraform.Plugin.Server.Consistency;
 
@@ -260,7 +259,7 @@ public static class PlanValidity
         }
     }
 
-    private static void CheckAttribute(Attribute attribute, CtyValue prior, CtyValue config, CtyValue planned, CtyPath path, List<ConsistencyError> errors)
+    private static void CheckAttribute(SchemaAttribute attribute, CtyValue prior, CtyValue config, CtyValue planned, CtyPath path, List<ConsistencyError> errors)
     {
         // Refinements are ignored: providers written before refinements existed drop them.
         if (planned.EqualsIgnoringRefinements(config))
