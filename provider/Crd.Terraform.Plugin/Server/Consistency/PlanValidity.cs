@@ -161,7 +161,7 @@ public static class PlanValidity
                 // Set elements cannot be correlated with config, so only unknown elements are
                 // caught; the rest is trusted to the provider, as Terraform does.
                 // (Set elements have no path of their own: errors name the set.)
-                var unknownElements = planned.Elements.Count(e => !e.IsKnown);
+                var unknownElements = BlockValues.Elements(planned).Count(e => !e.IsKnown);
                 for (var i = 0; i < unknownElements; i++)
                 {
                     errors.Add(new ConsistencyError(path, NestedElementUnknown));
@@ -183,7 +183,7 @@ public static class PlanValidity
         // Configuration never decodes a block list to null, but a legacy null inserted through
         // ignore_changes counts as no blocks.
         var configElements = BlockValues.Elements(config);
-        var plannedElements = planned.Elements;
+        var plannedElements = BlockValues.Elements(planned);
         if (plannedElements.Count != configElements.Count)
         {
             errors.Add(new ConsistencyError(
