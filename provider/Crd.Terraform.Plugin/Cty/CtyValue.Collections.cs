@@ -172,8 +172,9 @@ public sealed partial class CtyValue
         for (var i = 0; i < items.Length; i++)
         {
             var item = items[i] ?? throw new ArgumentException($"The {what} element {i} is null.");
-            if (item.Type.IsDynamic && !elementType.IsDynamic)
+            if (item.Type.IsDynamic)
             {
+                // A null or unknown of dynamic type fits any element type.
                 continue;
             }
 
