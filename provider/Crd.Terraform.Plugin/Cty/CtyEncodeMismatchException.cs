@@ -27,9 +27,7 @@ internal sealed class CtyEncodeMismatchException : Exception
         var path = CtyPath.FromSteps(steps);
         var where = path.IsRoot ? "The value" : $"The value at {path}";
         return new ArgumentException(
-            $"{where} has type {Shorten(Actual.ToString())}, which does not conform to {Shorten(Expected.ToString())}.",
+            $"{where} has type {Actual.Description}, which does not conform to {Expected.Description}.",
             this);
     }
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
 }

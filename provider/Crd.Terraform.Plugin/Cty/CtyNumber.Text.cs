@@ -129,6 +129,19 @@ public readonly partial struct CtyNumber
             return false;
         }
 
+        // Fast path: a plain integer of up to 18 digits.
+        if (fracDigits.IsEmpty && exponent == 0 && intDigits.Length <= 18)
+        {
+            long integer = 0;
+            foreach (var b in intDigits)
+            {
+                integer = (integer * 10) + (b - '0');
+            }
+
+            number = Normalize(new BigInteger(negative ? -integer : integer), 0);
+            return true;
+        }
+
         // Digits without leading or trailing zeros; trailing zeros become exponent so that a
         // long run of zeros never turns into repeated big-integer divisions.
         var digits = new StringBuilder(intDigits.Length + fracDigits.Length);

@@ -166,7 +166,7 @@ public readonly partial struct CtyNumber : IEquatable<CtyNumber>, IComparable<Ct
             return false;
         }
 
-        var integer = _mantissa * BigInteger.Pow(10, _exponent);
+        var integer = _exponent == 0 ? _mantissa : _mantissa * BigInteger.Pow(10, _exponent);
         if (integer < long.MinValue || integer > long.MaxValue)
         {
             return false;
@@ -287,6 +287,24 @@ public readonly partial struct CtyNumber : IEquatable<CtyNumber>, IComparable<Ct
             return default;
         }
 
+        // Most numbers fit a long: strip trailing zeros without big-integer divisions.
+        if (mantissa >= long.MinValue && mantissa <= long.MaxValue)
+        {
+            var small = (long)mantissa;
+            if (small % 10 != 0)
+            {
+                return Create(mantissa, exponent);
+            }
+
+            while (small % 10 == 0)
+            {
+                small /= 10;
+                exponent++;
+            }
+
+            return Create(new BigInteger(small), exponent);
+        }
+
         while (true)
         {
             var quotient = BigInteger.DivRem(mantissa, 10, out var remainder);
@@ -299,6 +317,11 @@ public readonly partial struct CtyNumber : IEquatable<CtyNumber>, IComparable<Ct
             exponent++;
         }
 
+        return Create(mantissa, exponent);
+    }
+
+    private static CtyNumber Create(BigInteger mantissa, long exponent)
+    {
         if (exponent > int.MaxValue / 2 || exponent < int.MinValue / 2)
         {
             throw new OverflowException("The number's decimal exponent is out of range.");

@@ -59,7 +59,18 @@ internal sealed class CtyOrdinalMap<T> : IReadOnlyDictionary<string, T>
     /// <summary>Takes ownership of the arrays, sorting them in place.</summary>
     internal static CtyOrdinalMap<T> FromArrays(string[] keys, T[] values)
     {
-        Array.Sort(keys, values, CtyStringOrder.Instance);
+        // Wire data and dictionaries built from it usually arrive sorted already.
+        var sorted = true;
+        for (var k = 1; k < keys.Length && sorted; k++)
+        {
+            sorted = CtyStringOrder.CompareStrings(keys[k - 1], keys[k]) < 0;
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(keys, values, CtyStringOrder.Instance);
+        }
+
         for (var k = 1; k < keys.Length; k++)
         {
             if (string.Equals(keys[k - 1], keys[k], StringComparison.Ordinal))

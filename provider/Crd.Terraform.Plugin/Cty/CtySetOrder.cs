@@ -17,21 +17,32 @@ internal static class CtySetOrder
 
     public static CtyValue[] Canonicalize(CtyType elementType, CtyValue[] items)
     {
-        if (items.Length == 0)
+        if (items.Length <= 1)
         {
             return items;
         }
 
+        // Primitive elements order by value; their hash text only matters to break ties
+        // between unknowns, whose hash text is always "?". Skip computing it for them.
+        var needsHashText = !elementType.IsPrimitive;
         var entries = new List<Entry>(items.Length);
         var seen = new Dictionary<string, List<CtyValue>>(StringComparer.Ordinal);
+        var seenPrimitives = new HashSet<CtyValue>();
         foreach (var item in items)
         {
-            var hashText = HashText(item);
+            var hashText = needsHashText ? HashText(item) : string.Empty;
             if (item.IsWhollyKnown)
             {
                 // go-cty keeps the first of equivalent values; values with unknowns are never
                 // equivalent to anything (their Equals is unknown).
-                if (seen.TryGetValue(hashText, out var bucket))
+                if (!needsHashText)
+                {
+                    if (!seenPrimitives.Add(item))
+                    {
+                        continue;
+                    }
+                }
+                else if (seen.TryGetValue(hashText, out var bucket))
                 {
                     if (bucket.Exists(existing => existing.Equals(item)))
                     {
@@ -46,7 +57,7 @@ internal static class CtySetOrder
                 }
             }
 
-            entries.Add(new Entry(item, hashText, Crc32(hashText), entries.Count));
+            entries.Add(new Entry(item, hashText, needsHashText ? Crc32(hashText) : 0, entries.Count));
         }
 
         entries.Sort((a, b) =>

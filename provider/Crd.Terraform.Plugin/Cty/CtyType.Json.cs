@@ -135,6 +135,11 @@ public abstract partial class CtyType
         {
             throw new CtyFormatException($"type JSON: {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader reports invalid UTF-8 inside a string this way.
+            throw new CtyFormatException($"type JSON: at offset {reader.TokenStartIndex}, {ex.Message}", ex);
+        }
     }
 
     /// <summary>Parses type JSON given as a string.</summary>

@@ -13,10 +13,20 @@ namespace Crd.Terraform.Plugin.Cty;
 /// </remarks>
 public abstract partial class CtyType : IEquatable<CtyType>
 {
+    private string? _description;
+
     private protected CtyType(CtyTypeKind kind)
     {
         Kind = kind;
     }
+
+    /// <summary>
+    /// <see cref="ToString"/> cut to a length fit for error messages, computed once: decoders
+    /// pass it for every value they read, so it must cost nothing on the success path.
+    /// </summary>
+    internal string Description => _description ??= Shorten(ToString());
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
 
     /// <summary>The string type.</summary>
     public static CtyType String { get; } = new CtyPrimitiveType(CtyTypeKind.String);

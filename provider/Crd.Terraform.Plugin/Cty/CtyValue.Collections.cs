@@ -107,16 +107,18 @@ public sealed partial class CtyValue
             }
         }
 
+        var exact = objectType.OptionalAttributes.Count == 0;
         var map = ((CtyObjectType)objectType).OrderedAttributes.Select((name, type) =>
         {
-            if (!attributes.TryGetValue(name, out var value) || value is null)
-            {
-                return Null(type);
-            }
-
-            return Conform(value, type, $"attribute \"{name}\"");
+            var value = attributes.TryGetValue(name, out var given) && given is not null
+                ? Conform(given, type, $"attribute \"{name}\"")
+                : Null(type);
+            exact &= value.Type.Equals(type);
+            return value;
         });
-        return FromAttributeMap(map);
+
+        // Share the caller's type instance when the values have exactly its attribute types.
+        return exact ? new CtyValue(objectType, ValueState.Known, map) : FromAttributeMap(map);
     }
 
     internal static CtyValue FromAttributeMap(CtyOrdinalMap<CtyValue> map)
@@ -172,8 +174,9 @@ public sealed partial class CtyValue
         for (var i = 0; i < items.Length; i++)
         {
             var item = items[i] ?? throw new ArgumentException($"The {what} element {i} is null.");
-            if (item.Type.IsDynamic && !elementType.IsDynamic)
+            if (item.Type.IsDynamic)
             {
+                // A null or unknown of dynamic type fits any element type.
                 continue;
             }
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Crd.Terraform.Plugin.Cty;
 
 /// <summary>
@@ -122,27 +120,9 @@ public sealed partial class CtyValue : IEquatable<CtyValue>
     /// <summary>A known bool.</summary>
     public static CtyValue Bool(bool value) => value ? True : False;
 
-    internal static string NormalizeString(string value)
-    {
-        // NFC as cty.NormalizeString; skip the work for the common all-ASCII case.
-        foreach (var c in value)
-        {
-            if (c >= 0x300)
-            {
-                try
-                {
-                    return value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
-                }
-                catch (ArgumentException)
-                {
-                    // Lone surrogates cannot be normalised; keep the text as it is.
-                    return value;
-                }
-            }
-        }
-
-        return value;
-    }
+    // NFC as cty.NormalizeString; our own implementation because the runtime's
+    // string.Normalize does nothing under InvariantGlobalization.
+    internal static string NormalizeString(string value) => Unicode.CtyUnicode.NormalizeNfc(value);
 
     private static CtyRefinements? NormalizeRefinements(CtyType type, CtyRefinements refinements)
     {

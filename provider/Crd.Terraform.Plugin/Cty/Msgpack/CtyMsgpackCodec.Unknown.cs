@@ -143,7 +143,7 @@ public static partial class CtyMsgpackCodec
     private static CtyValue DecodeUnknown(ref MsgpackReader reader, CtyType type)
     {
         var start = reader.Position;
-        var code = reader.ReadExtension(out var payload, $"unknown {Describe(type)}");
+        var code = reader.ReadExtension(out var payload, Describe(type));
 
         // Any extension is an unknown; only code 12 with a real payload carries refinements
         // (object-wire-format.md: "treat any MessagePack extension code as ... unknown").

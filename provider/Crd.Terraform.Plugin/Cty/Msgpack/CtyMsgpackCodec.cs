@@ -68,10 +68,6 @@ public static partial class CtyMsgpackCodec
         return value;
     }
 
-    // Type names go into error messages; a large object type would drown the message.
-    private static string Describe(CtyType type)
-    {
-        var text = type.ToString();
-        return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
-    }
+    // Type names go into error messages; the description is cached on the type.
+    private static string Describe(CtyType type) => type.Description;
 }

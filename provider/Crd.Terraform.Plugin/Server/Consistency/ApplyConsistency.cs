@@ -210,15 +210,18 @@ public static partial class ApplyConsistency
                     return;
                 }
 
-                if (planned.Length != actual.Length)
+                // A list, or a tuple when the block holds a dynamic attribute.
+                var plannedBlocks = BlockValues.Elements(planned);
+                var actualBlocks = BlockValues.Elements(actual);
+                if (plannedBlocks.Count != actualBlocks.Count)
                 {
-                    errors.Add(new ConsistencyError(path, $"block count changed from {planned.Length} to {actual.Length}"));
+                    errors.Add(new ConsistencyError(path, $"block count changed from {plannedBlocks.Count} to {actualBlocks.Count}"));
                     return;
                 }
 
-                for (var i = 0; i < planned.Length; i++)
+                for (var i = 0; i < plannedBlocks.Count; i++)
                 {
-                    CheckObject(nested.Block, planned.Elements[i], actual.Elements[i], path.Index(i), errors);
+                    CheckObject(nested.Block, plannedBlocks[i], actualBlocks[i], path.Index(i), errors);
                 }
 
                 return;
@@ -289,15 +292,17 @@ public static partial class ApplyConsistency
             return;
         }
 
-        if (planned.Length != actual.Length)
+        var plannedEntries = BlockValues.Entries(planned);
+        var actualEntries = BlockValues.Entries(actual);
+        if (plannedEntries.Count != actualEntries.Count)
         {
-            errors.Add(new ConsistencyError(path, $"block count changed from {planned.Length} to {actual.Length}"));
+            errors.Add(new ConsistencyError(path, $"block count changed from {plannedEntries.Count} to {actualEntries.Count}"));
             return;
         }
 
-        foreach (var (key, plannedElement) in planned.MapEntries)
+        foreach (var (key, plannedElement) in plannedEntries)
         {
-            if (actual.MapEntries.TryGetValue(key, out var actualElement))
+            if (actualEntries.TryGetValue(key, out var actualElement))
             {
                 CheckObject(nested.Block, plannedElement, actualElement, path.Key(key), errors);
             }

@@ -65,15 +65,17 @@ internal static class BlockValues
     /// </summary>
     public static IReadOnlyDictionary<string, CtyValue> Entries(CtyValue value)
     {
-        if (!value.IsKnownAndNotNull)
-        {
-            return new Dictionary<string, CtyValue>();
-        }
-
-        return value.Type.IsObject ? value.Attributes : value.MapEntries;
+        // Anything else (null, unknown, or a provider's value of the wrong shape) has no entries;
+        // type conformance is checked separately.
+        return !value.IsKnownAndNotNull ? new Dictionary<string, CtyValue>()
+            : value.Type.IsObject ? value.Attributes
+            : value.Type.Kind == CtyTypeKind.Map ? value.MapEntries
+            : new Dictionary<string, CtyValue>();
     }
 
-    /// <summary>The elements of a list-like value (list, set or tuple); empty for null or unknown values.</summary>
+    /// <summary>The elements of a list-like value (list, set or tuple); empty for anything else.</summary>
     public static IReadOnlyList<CtyValue> Elements(CtyValue value) =>
-        value.IsKnownAndNotNull ? value.Elements : [];
+        value.IsKnownAndNotNull && value.Type.Kind is CtyTypeKind.List or CtyTypeKind.Set or CtyTypeKind.Tuple
+            ? value.Elements
+            : [];
 }

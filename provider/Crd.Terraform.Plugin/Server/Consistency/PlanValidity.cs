@@ -1,6 +1,5 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
-using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.Server.Consistency;
 
@@ -162,7 +161,7 @@ public static class PlanValidity
                 // Set elements cannot be correlated with config, so only unknown elements are
                 // caught; the rest is trusted to the provider, as Terraform does.
                 // (Set elements have no path of their own: errors name the set.)
-                var unknownElements = planned.Elements.Count(e => !e.IsKnown);
+                var unknownElements = BlockValues.Elements(planned).Count(e => !e.IsKnown);
                 for (var i = 0; i < unknownElements; i++)
                 {
                     errors.Add(new ConsistencyError(path, NestedElementUnknown));
@@ -184,7 +183,7 @@ public static class PlanValidity
         // Configuration never decodes a block list to null, but a legacy null inserted through
         // ignore_changes counts as no blocks.
         var configElements = BlockValues.Elements(config);
-        var plannedElements = planned.Elements;
+        var plannedElements = BlockValues.Elements(planned);
         if (plannedElements.Count != configElements.Count)
         {
             errors.Add(new ConsistencyError(
@@ -260,7 +259,7 @@ public static class PlanValidity
         }
     }
 
-    private static void CheckAttribute(Attribute attribute, CtyValue prior, CtyValue config, CtyValue planned, CtyPath path, List<ConsistencyError> errors)
+    private static void CheckAttribute(SchemaAttribute attribute, CtyValue prior, CtyValue config, CtyValue planned, CtyPath path, List<ConsistencyError> errors)
     {
         // Refinements are ignored: providers written before refinements existed drop them.
         if (planned.EqualsIgnoringRefinements(config))

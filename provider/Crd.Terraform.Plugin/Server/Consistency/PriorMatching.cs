@@ -1,6 +1,5 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
-using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.Server.Consistency;
 
@@ -30,7 +29,7 @@ internal static class PriorMatching
 
     // The schema element a walk step reached: the block whose attribute names object steps
     // resolve against (null when lost), and the leaf attribute when the step named one.
-    private readonly record struct Position(Block? Block, Attribute? Attribute);
+    private readonly record struct Position(Block? Block, SchemaAttribute? Attribute);
 
     private static bool Visit(Position position, CtyValue prior, CtyValue? config)
     {

@@ -2,7 +2,10 @@ using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Server.Consistency;
 using static Crd.Terraform.Plugin.Tests.Server.Consistency.ConsistencyTestData;
+<<<<<<< HEAD
 using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
+=======
+>>>>>>> objchange
 
 namespace Crd.Terraform.Plugin.Tests.Server.Consistency;
 
@@ -14,7 +17,7 @@ public sealed class ApplyConsistencyTests
 
     private static CtyValue IdNameValue(CtyValue id, CtyValue name) => Obj(("id", id), ("name", name));
 
-    private static Block IdAnd(Attribute attribute) => BlockOf(Computed("id"), attribute);
+    private static Block IdAnd(SchemaAttribute attribute) => BlockOf(Computed("id"), attribute);
 
     [Fact]
     public void Check_EmptyObjects_NoErrors()
@@ -98,7 +101,7 @@ public sealed class ApplyConsistencyTests
     [Fact]
     public void Check_SensitiveAttributeChanged_HidesValues()
     {
-        var schema = BlockOf(Computed("id"), new Attribute("name", CtyType.String) { Required = true, Sensitive = true });
+        var schema = BlockOf(Computed("id"), new SchemaAttribute("name", CtyType.String) { Required = true, Sensitive = true });
         AssertErrors(ApplyConsistency.Check(schema, IdNameValue(UnknownStr, Str("wotsit")), IdNameValue(Str("abc123"), Str("thingy"))),
             ".name: inconsistent values for sensitive attribute");
     }
@@ -261,7 +264,7 @@ public sealed class ApplyConsistencyTests
     [Fact]
     public void Check_WriteOnlyReturnedAfterApply_ReportsAttribute()
     {
-        var schema = BlockOf(new Attribute("secret", CtyType.String) { Optional = true, WriteOnly = true });
+        var schema = BlockOf(new SchemaAttribute("secret", CtyType.String) { Optional = true, WriteOnly = true });
         AssertErrors(ApplyConsistency.Check(schema, Obj(("secret", NullStr)), Obj(("secret", Str("x")))),
             ".secret: returned a value for a write-only attribute after apply; write-only attributes cannot be read back");
     }

@@ -1,7 +1,10 @@
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Server.Consistency;
+<<<<<<< HEAD
 using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
+=======
+>>>>>>> objchange
 
 namespace Crd.Terraform.Plugin.Tests.Server.Consistency;
 
@@ -31,18 +34,18 @@ internal static class ConsistencyTestData
     public static CtyType ObjType(params (string Name, CtyType Type)[] attributes) =>
         CtyType.Object(attributes.ToDictionary(a => a.Name, a => a.Type));
 
-    public static Attribute Optional(string name, CtyType? type = null) => new(name, type ?? CtyType.String) { Optional = true };
+    public static SchemaAttribute Optional(string name, CtyType? type = null) => new(name, type ?? CtyType.String) { Optional = true };
 
-    public static Attribute Required(string name, CtyType? type = null) => new(name, type ?? CtyType.String) { Required = true };
+    public static SchemaAttribute Required(string name, CtyType? type = null) => new(name, type ?? CtyType.String) { Required = true };
 
-    public static Attribute Computed(string name, CtyType? type = null) => new(name, type ?? CtyType.String) { Computed = true };
+    public static SchemaAttribute Computed(string name, CtyType? type = null) => new(name, type ?? CtyType.String) { Computed = true };
 
-    public static Attribute OptionalComputed(string name, CtyType? type = null) =>
+    public static SchemaAttribute OptionalComputed(string name, CtyType? type = null) =>
         new(name, type ?? CtyType.String) { Optional = true, Computed = true };
 
     public static Block BlockOf(params object[] members) => new()
     {
-        Attributes = members.OfType<Attribute>().ToList(),
+        Attributes = members.OfType<SchemaAttribute>().ToList(),
         Blocks = members.OfType<NestedBlock>().ToList(),
     };
 

@@ -2,7 +2,10 @@ using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Server.Consistency;
 using static Crd.Terraform.Plugin.Tests.Server.Consistency.ConsistencyTestData;
+<<<<<<< HEAD
 using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
+=======
+>>>>>>> objchange
 
 namespace Crd.Terraform.Plugin.Tests.Server.Consistency;
 
@@ -15,7 +18,7 @@ public sealed class PlanValidityTests
     // a: optional string; b: list block of { c: optional string }.
     private static Block ListSchema(bool sensitiveC = false) => BlockOf(
         Optional("a"),
-        Nested("b", NestingMode.List, new Attribute("c", CtyType.String) { Optional = true, Sensitive = sensitiveC }));
+        Nested("b", NestingMode.List, new SchemaAttribute("c", CtyType.String) { Optional = true, Sensitive = sensitiveC }));
 
     private static CtyValue AB(string? a, params string?[] cs) => Obj(
         ("a", a is null ? NullStr : Str(a)),
@@ -202,14 +205,14 @@ public sealed class PlanValidityTests
     [Fact]
     public void Check_WriteOnlyPlannedNull_NoErrors()
     {
-        var schema = BlockOf(new Attribute("foo", CtyType.String) { Optional = true, WriteOnly = true });
+        var schema = BlockOf(new SchemaAttribute("foo", CtyType.String) { Optional = true, WriteOnly = true });
         AssertErrors(PlanValidity.Check(schema, Obj(("foo", NullStr)), Obj(("foo", Str("write-only"))), Obj(("foo", NullStr))));
     }
 
     [Fact]
     public void Check_WriteOnlyPlannedAsConfigured_ReportsNotNull()
     {
-        var schema = BlockOf(new Attribute("foo", CtyType.String) { Optional = true, WriteOnly = true });
+        var schema = BlockOf(new SchemaAttribute("foo", CtyType.String) { Optional = true, WriteOnly = true });
         var config = Obj(("foo", Str("write-only")));
         AssertErrors(PlanValidity.Check(schema, Obj(("foo", NullStr)), config, config),
             ".foo: planned value for write-only attribute is not null");
@@ -219,7 +222,7 @@ public sealed class PlanValidityTests
     public void Check_NestedWriteOnlyInListBlock_CheckedPerElement()
     {
         var fooType = ObjType(("foo", CtyType.String));
-        var schema = BlockOf(Nested("nested", NestingMode.List, new Attribute("foo", CtyType.String) { Optional = true, WriteOnly = true }));
+        var schema = BlockOf(Nested("nested", NestingMode.List, new SchemaAttribute("foo", CtyType.String) { Optional = true, WriteOnly = true }));
         var config = Obj(("nested", ListOf(fooType, Obj(("foo", Str("write-only"))))));
         var prior = Obj(("nested", ListOf(fooType, Obj(("foo", NullStr)))));
         AssertErrors(PlanValidity.Check(schema, prior, config, prior));

@@ -1,7 +1,7 @@
 using Crd.Terraform.Plugin.Cty;
+using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Server.Consistency;
 using static Crd.Terraform.Plugin.Tests.Server.Consistency.ConsistencyTestData;
-using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
 
 namespace Crd.Terraform.Plugin.Tests.Server.Consistency;
 
@@ -87,7 +87,7 @@ public sealed class RequiresReplacePathsTests
     [Fact]
     public void Check_WriteOnlyAttribute_AlwaysCounts()
     {
-        var schema = BlockOf(Required("name"), new Attribute("password", CtyType.String) { Optional = true, WriteOnly = true });
+        var schema = BlockOf(Required("name"), new SchemaAttribute("password", CtyType.String) { Optional = true, WriteOnly = true });
         var value = Obj(("name", Str("a")), ("password", NullStr));
         var password = CtyPath.Root.Attribute("password");
         var result = RequiresReplacePaths.Check(schema, value, value, [Name, password]);
