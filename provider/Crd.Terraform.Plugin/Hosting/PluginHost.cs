@@ -91,7 +91,18 @@ public static class PluginHost
                 : $"1|{protocolVersion}|unix|{socketPath}|grpc|{certificateField}\n";
             stdout.Write(Encoding.UTF8.GetBytes(banner));
             stdout.Flush();
-            logger.Debug("provider serving", ("address", socketPath), ("protocol_version", protocolVersion), ("tls", tls is not null));
+            if (logger.IsEnabled(PluginLogLevel.Debug))
+            {
+                // Start-up cost as Terraform sees it (process start to handshake), for tuning.
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                logger.Debug(
+                    "provider serving",
+                    ("address", socketPath),
+                    ("protocol_version", protocolVersion),
+                    ("tls", tls is not null),
+                    ("startup_ms", (long)(DateTime.Now - self.StartTime).TotalMilliseconds),
+                    ("startup_cpu_ms", (long)Environment.CpuUsage.TotalTime.TotalMilliseconds));
+            }
 
             var reason = await lifetime.StopRequested.ConfigureAwait(false);
             using var drain = new CancellationTokenSource(s_drainTimeout);
