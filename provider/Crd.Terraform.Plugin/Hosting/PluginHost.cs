@@ -48,10 +48,6 @@ public static class PluginHost
         var tls = clientPem is null ? null : Task.Run(() => AutoMtlsCredentials.Create(clientPem));
 
         var lifetime = new PluginLifetime(options.OnStopRequested, logger);
-        var registry = new GrpcServiceRegistry();
-        AuxiliaryServices.Register(registry, lifetime);
-        options.RegisterServices(registry);
-
         // Ctrl-C reaches the whole process group; Terraform answers it with StopProvider, so a
         // managed plugin must survive it (go-plugin servers do the same). SIGTERM stops cleanly.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
@@ -67,6 +63,10 @@ public static class PluginHost
             context.Cancel = true;
             lifetime.RequestStop("SIGTERM");
         });
+
+        var registry = new GrpcServiceRegistry();
+        AuxiliaryServices.Register(registry, lifetime);
+        options.RegisterServices(registry);
 
         var socketPath = UnixSocketPath.Create(settings.SocketDirectory);
         try

@@ -41,6 +41,8 @@ internal static class Program
 
         var handshake = new List<double>();
         var firstCall = new List<double>();
+        var cpuAtHandshake = new List<double>();
+        var cpuAtFirstCall = new List<double>();
         for (var run = 0; run < warmup + runs; run++)
         {
             var options = new PluginLaunchOptions
@@ -50,13 +52,17 @@ internal static class Program
                 Environment = new Dictionary<string, string?> { ["TF_LOG"] = null, ["TF_LOG_PROVIDER"] = null },
             };
             await using var plugin = await PluginProcess.StartAsync(options, CancellationToken.None);
+            var cpuHandshake = ProcessCpuMilliseconds(plugin.ProcessId);
             await ProbeAsync(plugin, probe);
             var total = Stopwatch.GetElapsedTime(plugin.StartTimestamp);
+            var cpuFirstCall = ProcessCpuMilliseconds(plugin.ProcessId);
             await plugin.ShutdownAsync(CancellationToken.None);
             if (run >= warmup)
             {
                 handshake.Add(plugin.TimeToHandshake.TotalMilliseconds);
                 firstCall.Add(total.TotalMilliseconds);
+                cpuAtHandshake.Add(cpuHandshake);
+                cpuAtFirstCall.Add(cpuFirstCall);
             }
         }
 
@@ -64,6 +70,10 @@ internal static class Program
         Console.WriteLine($"runs: {runs} (after {warmup} warm-up), transport: {(tls ? "AutoMTLS" : "plaintext")}, probe: {probe}");
         Report("start -> handshake line", handshake);
         Report($"start -> first {probe} answered", firstCall);
+        // CPU time used by the provider (user+system, 10 ms ticks): unlike wall time, it hardly
+        // depends on what else the machine is doing.
+        Report("provider CPU at handshake", cpuAtHandshake);
+        Report($"provider CPU at first {probe}", cpuAtFirstCall);
         return 0;
     }
 
@@ -82,6 +92,15 @@ internal static class Program
         {
             throw new InvalidOperationException($"{path} answered grpc-status {response.GrpcStatus}: {response.GrpcMessage}");
         }
+    }
+
+    private static double ProcessCpuMilliseconds(int pid)
+    {
+        // /proc/<pid>/stat: fields 14 and 15 (after the parenthesised command) are utime and stime in clock ticks.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 10.0;
     }
 
     private static void Report(string label, List<double> samples)
