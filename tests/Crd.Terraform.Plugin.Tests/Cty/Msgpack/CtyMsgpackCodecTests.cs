@@ -316,6 +316,25 @@ public sealed class CtyMsgpackCodecTests
     }
 
     [Fact]
+    public void Encode_NullOrUnknownOfOtherKind_ThrowsButDynamicFits()
+    {
+        Assert.Throws<ArgumentException>(() => CtyMsgpackCodec.Encode(CtyValue.Null(CtyType.Number), CtyType.String));
+        Assert.Throws<ArgumentException>(() => CtyMsgpackCodec.Encode(CtyValue.Unknown(CtyType.Bool), CtyType.String));
+        Assert.Equal([0xc0], CtyMsgpackCodec.Encode(CtyValue.Null(CtyType.Dynamic), CtyType.String));
+        Assert.Equal([0xd4, 0x00, 0x00], CtyMsgpackCodec.Encode(CtyValue.DynamicUnknown, CtyType.List(CtyType.String)));
+    }
+
+    [Fact]
+    public void Decode_MalformedRefinements_MessageLocatesTheUnknown()
+    {
+        // A list value at offset 1 whose refinement map has a string key.
+        var ex = Assert.Throws<CtyFormatException>(() =>
+            CtyMsgpackCodec.Decode(Convert.FromHexString("91c7040c81a161c2"), CtyType.List(CtyType.String)));
+
+        Assert.StartsWith("msgpack: at offset 1, invalid refinements of an unknown string", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Encode_IntoBufferWriter_AppendsAfterExistingBytes()
     {
         var buffer = new ArrayBufferWriter<byte>();
