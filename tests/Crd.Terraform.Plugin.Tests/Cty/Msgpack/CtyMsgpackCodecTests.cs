@@ -229,15 +229,20 @@ public sealed class CtyMsgpackCodecTests
         Assert.Equal("d60c8102a161", Convert.ToHexString(CtyMsgpackCodec.Encode(four, four.Type)).ToLowerInvariant());
     }
 
-    [Fact]
-    public void Encode_LongStringPrefix_TruncatedBelow256Bytes()
+    [Theory]
+    [InlineData(1024, "", 254)] // cut to 255 bytes, then the last letter may combine: dropped
+    [InlineData(255, "-", 256)] // 256 bytes fit as they are
+    [InlineData(255, "\U0001F937\U0001F937", 254)]
+    [InlineData(300, "-", 254)]
+    public void Encode_LongStringPrefix_TruncatedAsGoCty(int letters, string tail, int expectedLength)
     {
-        var value = CtyValue.Unknown(CtyType.String, new CtyRefinements { StringPrefix = new string('x', 300) + "-" });
+        // Expectations from go-cty's TestRoundTrip_truncatesStringPrefixRefinement.
+        var value = CtyValue.Unknown(CtyType.String, new CtyRefinements { StringPrefix = new string('d', letters) + tail });
 
         var decoded = CtyMsgpackCodec.Decode(CtyMsgpackCodec.Encode(value, CtyType.String), CtyType.String);
 
         var prefix = decoded.Refinements!.StringPrefix!;
-        Assert.True(prefix.Length is > 200 and < 256, $"prefix length {prefix.Length}");
+        Assert.Equal(expectedLength, prefix.Length);
         Assert.StartsWith(prefix, value.Refinements!.StringPrefix!, StringComparison.Ordinal);
     }
 
