@@ -28,7 +28,7 @@ internal sealed partial class Protocol5Service(Lazy<ProviderServer> lazyServer)
         Add(registry, "ValidateResourceTypeConfig", ValidateResourceTypeConfig.Types.Request.Parser, ValidateResourceTypeConfigAsync);
         Add(registry, "ValidateDataSourceConfig", ValidateDataSourceConfig.Types.Request.Parser, ValidateDataSourceConfigAsync);
         Add(registry, "ValidateEphemeralResourceConfig", ValidateEphemeralResourceConfig.Types.Request.Parser, ValidateEphemeralResourceConfigAsync);
-        Add(registry, "ConfigureProvider", Configure.Types.Request.Parser, ConfigureProviderAsync);
+        Add(registry, "Configure", Configure.Types.Request.Parser, ConfigureProviderAsync);
         Add(registry, "UpgradeResourceState", UpgradeResourceState.Types.Request.Parser, UpgradeResourceStateAsync);
         Add(registry, "ReadResource", ReadResource.Types.Request.Parser, ReadResourceAsync);
         Add(registry, "PlanResourceChange", PlanResourceChange.Types.Request.Parser, PlanResourceChangeAsync);
