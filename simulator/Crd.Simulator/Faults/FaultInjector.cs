@@ -1,0 +1,88 @@
+namespace Crd.Simulator.Faults;
+
+/// <summary>
+/// Holds the active fault rules and decides, with a seeded random generator, whether a request
+/// (or a build) is hit. Thread-safe.
+/// </summary>
+public sealed class FaultInjector(int seed)
+{
+    private readonly Lock _gate = new();
+    private readonly Random _random = new(seed);
+    private List<FaultRule> _rules = [];
+
+    /// <summary>Copy of the active rules.</summary>
+    public List<FaultRule> Rules
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _rules];
+            }
+        }
+    }
+
+    /// <summary>Replaces every rule.</summary>
+    public void Replace(IEnumerable<FaultRule> rules)
+    {
+        lock (_gate)
+        {
+            _rules = [.. rules];
+        }
+    }
+
+    /// <summary>
+    /// Rules of the request-level kinds (status, reset, latency) that fire for this request: every
+    /// firing latency rule, then at most one status or reset rule.
+    /// </summary>
+    public List<FaultRule> Fire(string? site, string service, string method, string path)
+    {
+        var fired = new List<FaultRule>();
+        lock (_gate)
+        {
+            if (_rules.Count == 0)
+            {
+                return fired;
+            }
+            foreach (var rule in _rules)
+            {
+                if (rule.Kind == FaultKind.BuildError || !rule.Matches(site, service, method, path) || !Roll(rule))
+                {
+                    continue;
+                }
+                fired.Add(rule);
+                if (rule.Kind != FaultKind.Latency)
+                {
+                    break;
+                }
+            }
+        }
+        return fired;
+    }
+
+    /// <summary>
+    /// The build-error rule hit by a create of <paramref name="service"/> at <paramref name="site"/>
+    /// (path as in the request, e.g. <c>/servers</c>), or null.
+    /// </summary>
+    public FaultRule? BuildFault(string site, string service, string path)
+    {
+        lock (_gate)
+        {
+            return _rules.FirstOrDefault(r => r.Kind == FaultKind.BuildError && r.Matches(site, service, "POST", path) && Roll(r));
+        }
+    }
+
+    private bool Roll(FaultRule rule)
+    {
+        if (rule.Remaining is <= 0)
+        {
+            return false;
+        }
+        var hit = rule.Rate >= 1 || _random.NextDouble() < rule.Rate;
+        if (hit && rule.Remaining is { } left)
+        {
+            rule.Remaining = left - 1;
+        }
+        return hit;
+    }
+}
