@@ -24,7 +24,8 @@ public sealed class SiteGateMiddleware(RequestDelegate next, SimRuntime runtime)
             throw ApiException.NotFound($"Site {site.Name} does not offer the service '{target.Service}'.");
         }
         context.Items[RequestContext.SiteKey] = site;
-        if (service.KeystoneAuth)
+        // Version documents are public, as in OpenStack (clients discover microversions before auth).
+        if (service.KeystoneAuth && !(target.Rest == "/" && HttpMethods.IsGet(context.Request.Method)))
         {
             var token = context.Request.Headers["X-Auth-Token"].ToString();
             context.Items[RequestContext.TokenKey] = await runtime.Tokens.ValidateAsync(site.Name, token);
