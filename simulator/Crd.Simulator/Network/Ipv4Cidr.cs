@@ -11,7 +11,7 @@ public readonly record struct Ipv4Cidr(uint Network, int Prefix)
     {
         var parts = text.Split('/');
         if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix is < 8 or > 30)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix is < 0 or > 32)
         {
             return null;
         }
@@ -20,6 +20,9 @@ public readonly record struct Ipv4Cidr(uint Network, int Prefix)
         var mask = prefix == 0 ? 0 : uint.MaxValue << (32 - prefix);
         return new Ipv4Cidr(value & mask, prefix);
     }
+
+    /// <summary>True when the CIDR is small enough to allocate from (prefix 8 to 30).</summary>
+    public bool IsAllocatable => Prefix is >= 8 and <= 30;
 
     /// <summary>The gateway address (first host).</summary>
     public string Gateway => Format(Network + 1);
