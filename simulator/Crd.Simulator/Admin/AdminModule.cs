@@ -66,12 +66,12 @@ public sealed class AdminModule : ISimModule
             return Results.NoContent();
         });
         sim.MapGet("/faults", () => HttpJson.Json(Faults(runtime)));
-        sim.MapPut("/faults", async (HttpContext ctx) =>
+        sim.MapPut("/faults", async Task<IResult> (HttpContext ctx) =>
         {
             runtime.Faults.Replace(await ReadRulesAsync(ctx));
             return HttpJson.Json(Faults(runtime));
         });
-        sim.MapPost("/faults", async (HttpContext ctx) =>
+        sim.MapPost("/faults", async Task<IResult> (HttpContext ctx) =>
         {
             runtime.Faults.Replace([.. runtime.Faults.Rules, .. await ReadRulesAsync(ctx)]);
             return HttpJson.Json(Faults(runtime), 201);
@@ -82,13 +82,13 @@ public sealed class AdminModule : ISimModule
             return Results.NoContent();
         });
         sim.MapGet("/clock", () => HttpJson.Json(Clock(runtime)));
-        sim.MapPut("/clock", async (HttpContext ctx) =>
+        sim.MapPut("/clock", async Task<IResult> (HttpContext ctx) =>
         {
             var body = await ctx.ReadObjectAsync();
             runtime.Clock.Instant = body.OptBool("instant") ?? runtime.Clock.Instant;
             return HttpJson.Json(Clock(runtime));
         });
-        sim.MapPost("/clock/advance", async (HttpContext ctx) =>
+        sim.MapPost("/clock/advance", async Task<IResult> (HttpContext ctx) =>
         {
             var body = await ctx.ReadObjectAsync();
             var seconds = body["seconds"] is JsonValue v && v.TryGetValue<double>(out var s) && s >= 0

@@ -70,7 +70,7 @@ public static class AdminObjectRoutes
             });
             return HttpJson.Json(JsonSerializer.SerializeToNode(updated, type)!);
         });
-        sim.MapPost("/projects", async (HttpContext ctx) =>
+        sim.MapPost("/projects", async Task<IResult> (HttpContext ctx) =>
         {
             var body = await ctx.ReadObjectAsync();
             var site = runtime.Config.Site(body.RequireString("site")) is { HasOpenStack: true } s

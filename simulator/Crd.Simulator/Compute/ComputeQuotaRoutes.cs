@@ -57,7 +57,7 @@ public static class ComputeQuotaRoutes
             });
             return Results.StatusCode(202);
         });
-        v21.MapGet("/limits", async (HttpContext ctx) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
+        v21.MapGet("/limits", async Task<IResult> (HttpContext ctx) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
         {
             var project = FindProject(tx, ctx, ctx.Token().RequireProject());
             var used = ComputeUsage.OfProject(tx, project.Site, project.Id);

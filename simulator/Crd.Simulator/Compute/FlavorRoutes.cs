@@ -12,8 +12,8 @@ public static class FlavorRoutes
     /// <summary>Maps the routes on the compute group.</summary>
     public static void Map(RouteGroupBuilder v21, SimRuntime runtime)
     {
-        v21.MapGet("/flavors", async (HttpContext ctx) => await ListAsync(ctx, runtime, detail: false));
-        v21.MapGet("/flavors/detail", async (HttpContext ctx) => await ListAsync(ctx, runtime, detail: true));
+        v21.MapGet("/flavors", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime, detail: false));
+        v21.MapGet("/flavors/detail", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime, detail: true));
         v21.MapGet("/flavors/{id}", async (HttpContext ctx, string id) =>
         {
             var flavor = await FindAsync(ctx, runtime, id);

@@ -14,7 +14,7 @@ public static partial class KeypairRoutes
     /// <summary>Maps the routes on the compute group.</summary>
     public static void Map(RouteGroupBuilder v21, SimRuntime runtime)
     {
-        v21.MapGet("/os-keypairs", async (HttpContext ctx) =>
+        v21.MapGet("/os-keypairs", async Task<IResult> (HttpContext ctx) =>
         {
             var token = ctx.Token();
             var version = Microversion.Of(ctx, ComputeModule.MinVersion);
@@ -32,7 +32,7 @@ public static partial class KeypairRoutes
                 ?? throw ApiException.NotFound($"Keypair {name} not found for user {token.UserId}");
             return HttpJson.Json(new JsonObject { ["keypair"] = Json(keypair, Microversion.Of(ctx, ComputeModule.MinVersion), true) });
         });
-        v21.MapPost("/os-keypairs", async (HttpContext ctx) =>
+        v21.MapPost("/os-keypairs", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("keypair");
             var token = ctx.Token();

@@ -14,7 +14,7 @@ public static class ServerRoutes
     /// <summary>Maps the routes on the compute group.</summary>
     public static void Map(RouteGroupBuilder v21, SimRuntime runtime)
     {
-        v21.MapPost("/servers", async (HttpContext ctx) =>
+        v21.MapPost("/servers", async Task<IResult> (HttpContext ctx) =>
         {
             var body = await ctx.ReadObjectAsync();
             var version = Microversion.Of(ctx, ComputeModule.MinVersion);
@@ -39,8 +39,8 @@ public static class ServerRoutes
                 },
             }, 202);
         });
-        v21.MapGet("/servers", async (HttpContext ctx) => await ListAsync(ctx, runtime, detail: false));
-        v21.MapGet("/servers/detail", async (HttpContext ctx) => await ListAsync(ctx, runtime, detail: true));
+        v21.MapGet("/servers", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime, detail: false));
+        v21.MapGet("/servers/detail", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime, detail: true));
         v21.MapGet("/servers/{id}", async (HttpContext ctx, string id) =>
         {
             var version = Microversion.Of(ctx, ComputeModule.MinVersion);

@@ -50,7 +50,7 @@ public sealed class IdentityModule : ISimModule
         var v3 = routes.MapGroup("/sites/{site}/identity/v3");
         routes.MapGet("/sites/{site}/identity", (HttpContext ctx) => HttpJson.Json(Versions(ctx)));
         v3.MapGet("", (HttpContext ctx) => HttpJson.Json(new JsonObject { ["version"] = Version(ctx) }));
-        v3.MapPost("/auth/tokens", async (HttpContext ctx) =>
+        v3.MapPost("/auth/tokens", async Task<IResult> (HttpContext ctx) =>
         {
             var body = await ctx.ReadObjectAsync();
             var site = ctx.SiteConfig();
@@ -58,7 +58,7 @@ public sealed class IdentityModule : ISimModule
             ctx.Response.Headers["X-Subject-Token"] = token;
             return HttpJson.Json(answer, 201);
         });
-        v3.MapGet("/auth/tokens", async (HttpContext ctx) =>
+        v3.MapGet("/auth/tokens", async Task<IResult> (HttpContext ctx) =>
         {
             var site = ctx.SiteConfig();
             await runtime.Tokens.ValidateAsync(site.Name, ctx.Request.Headers["X-Auth-Token"].ToString());
@@ -80,18 +80,18 @@ public sealed class IdentityModule : ISimModule
             ctx.Response.Headers["X-Subject-Token"] = subject;
             return HttpJson.Json(answer);
         });
-        v3.MapDelete("/auth/tokens", async (HttpContext ctx) =>
+        v3.MapDelete("/auth/tokens", async Task<IResult> (HttpContext ctx) =>
         {
             await runtime.Tokens.ValidateAsync(ctx.SiteConfig().Name, ctx.Request.Headers["X-Auth-Token"].ToString());
             return Results.NoContent();
         });
-        v3.MapGet("/auth/catalog", async (HttpContext ctx) =>
+        v3.MapGet("/auth/catalog", async Task<IResult> (HttpContext ctx) =>
         {
             var site = ctx.SiteConfig();
             var info = await runtime.Tokens.ValidateAsync(site.Name, ctx.Request.Headers["X-Auth-Token"].ToString());
             return HttpJson.Json(new JsonObject { ["catalog"] = Catalog.Build(runtime, ctx.BaseUrl(), site, info.RequireProject()) });
         });
-        v3.MapGet("/auth/projects", async (HttpContext ctx) =>
+        v3.MapGet("/auth/projects", async Task<IResult> (HttpContext ctx) =>
         {
             var site = ctx.SiteConfig();
             var info = await runtime.Tokens.ValidateAsync(site.Name, ctx.Request.Headers["X-Auth-Token"].ToString());

@@ -69,7 +69,7 @@ public sealed class ImageModule : ISimModule
             },
         }));
         var v2 = routes.MapGroup("/sites/{site}/image/v2");
-        v2.MapGet("/images", async (HttpContext ctx) => await ListAsync(ctx, runtime));
+        v2.MapGet("/images", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime));
         v2.MapGet("/images/{id}", async (HttpContext ctx, string id) =>
         {
             var token = ctx.Token();

@@ -16,11 +16,11 @@ public static class FloatingIpRoutes
     /// <summary>Maps the routes on the v2.0 group.</summary>
     public static void Map(RouteGroupBuilder v2, SimRuntime runtime)
     {
-        v2.MapGet("/floatingips", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "floatingips", tx =>
+        v2.MapGet("/floatingips", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "floatingips", tx =>
             tx.OfSite<FloatingIp>(ctx.Token().Site).Where(f => NeutronAccess.Visible(ctx.Token(), f)).OrderBy(f => f.CreatedAt).Select(NeutronJson.FloatingIp)));
         v2.MapGet("/floatingips/{id}", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
             new JsonObject { ["floatingip"] = NeutronJson.FloatingIp(Find(tx, ctx, id)) })));
-        v2.MapPost("/floatingips", async (HttpContext ctx) =>
+        v2.MapPost("/floatingips", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("floatingip");
             return HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>

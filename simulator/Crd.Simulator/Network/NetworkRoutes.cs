@@ -12,12 +12,12 @@ public static class NetworkRoutes
     /// <summary>Maps the routes on the v2.0 group.</summary>
     public static void Map(RouteGroupBuilder v2, SimRuntime runtime)
     {
-        v2.MapGet("/networks", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "networks", tx =>
+        v2.MapGet("/networks", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "networks", tx =>
             tx.OfSite<NetworkEntity>(ctx.Token().Site).Where(n => NeutronAccess.Visible(ctx.Token(), n)).OrderBy(n => n.CreatedAt)
                 .Select(n => NeutronJson.Network(tx, n))));
         v2.MapGet("/networks/{id}", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
             new JsonObject { ["network"] = NeutronJson.Network(tx, NeutronAccess.Network(tx, ctx, id)) })));
-        v2.MapPost("/networks", async (HttpContext ctx) =>
+        v2.MapPost("/networks", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("network");
             return HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
@@ -75,7 +75,7 @@ public static class NetworkRoutes
             return Results.NoContent();
         });
         MapSubnets(v2, runtime);
-        v2.MapGet("/routers", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "routers", tx =>
+        v2.MapGet("/routers", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "routers", tx =>
             tx.OfSite<Router>(ctx.Token().Site).Where(r => NeutronAccess.Visible(ctx.Token(), r)).Select(NeutronJson.Router)));
         v2.MapGet("/routers/{id}", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
             new JsonObject { ["router"] = NeutronJson.Router(NeutronAccess.Find<Router>(tx, ctx, id, $"Router {id} could not be found", "RouterNotFound")) })));
@@ -83,7 +83,7 @@ public static class NetworkRoutes
 
     private static void MapSubnets(RouteGroupBuilder v2, SimRuntime runtime)
     {
-        v2.MapGet("/subnets", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "subnets", tx =>
+        v2.MapGet("/subnets", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "subnets", tx =>
             tx.OfSite<Subnet>(ctx.Token().Site)
                 .Where(s => NeutronAccess.Visible(ctx.Token(), s) || (tx.Find<NetworkEntity>(s.NetworkId) is { } n && NeutronAccess.Visible(ctx.Token(), n)))
                 .OrderBy(s => s.CreatedAt).Select(NeutronJson.Subnet)));
@@ -94,7 +94,7 @@ public static class NetworkRoutes
                 || (tx.Find<NetworkEntity>(subnet.NetworkId) is { } n && NeutronAccess.Visible(ctx.Token(), n)));
             return visible ? new JsonObject { ["subnet"] = NeutronJson.Subnet(subnet!) } : throw ApiException.NotFound($"Subnet {id} could not be found.", "SubnetNotFound");
         })));
-        v2.MapPost("/subnets", async (HttpContext ctx) =>
+        v2.MapPost("/subnets", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("subnet");
             return HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>

@@ -13,11 +13,11 @@ public static class PortRoutes
     /// <summary>Maps the routes on the v2.0 group.</summary>
     public static void Map(RouteGroupBuilder v2, SimRuntime runtime)
     {
-        v2.MapGet("/ports", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "ports", tx =>
+        v2.MapGet("/ports", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "ports", tx =>
             tx.OfSite<Port>(ctx.Token().Site).Where(p => NeutronAccess.Visible(ctx.Token(), p)).OrderBy(p => p.CreatedAt).Select(NeutronJson.Port)));
         v2.MapGet("/ports/{id}", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
             new JsonObject { ["port"] = NeutronJson.Port(Find(tx, ctx, id)) })));
-        v2.MapPost("/ports", async (HttpContext ctx) =>
+        v2.MapPost("/ports", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("port");
             return HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>

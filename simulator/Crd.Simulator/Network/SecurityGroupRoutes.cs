@@ -15,12 +15,12 @@ public static class SecurityGroupRoutes
     /// <summary>Maps the routes on the v2.0 group.</summary>
     public static void Map(RouteGroupBuilder v2, SimRuntime runtime)
     {
-        v2.MapGet("/security-groups", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "security_groups", tx =>
+        v2.MapGet("/security-groups", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "security_groups", tx =>
             tx.OfSite<SecurityGroup>(ctx.Token().Site).Where(g => NeutronAccess.Visible(ctx.Token(), g)).OrderBy(g => g.CreatedAt)
                 .Select(g => NeutronJson.SecurityGroup(tx, g))));
         v2.MapGet("/security-groups/{id}", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
             new JsonObject { ["security_group"] = NeutronJson.SecurityGroup(tx, FindGroup(tx, ctx, id)) })));
-        v2.MapPost("/security-groups", async (HttpContext ctx) =>
+        v2.MapPost("/security-groups", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("security_group");
             return HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
@@ -98,11 +98,11 @@ public static class SecurityGroupRoutes
 
     private static void MapRules(RouteGroupBuilder v2, SimRuntime runtime)
     {
-        v2.MapGet("/security-group-rules", async (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "security_group_rules", tx =>
+        v2.MapGet("/security-group-rules", async Task<IResult> (HttpContext ctx) => await NeutronQuery.ListAsync(ctx, runtime, "security_group_rules", tx =>
             tx.OfSite<SecurityGroupRule>(ctx.Token().Site).Where(r => NeutronAccess.Visible(ctx.Token(), r)).OrderBy(r => r.CreatedAt).Select(NeutronJson.Rule)));
         v2.MapGet("/security-group-rules/{id}", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
             new JsonObject { ["security_group_rule"] = NeutronJson.Rule(FindRule(tx, ctx, id)) })));
-        v2.MapPost("/security-group-rules", async (HttpContext ctx) =>
+        v2.MapPost("/security-group-rules", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("security_group_rule");
             return HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>

@@ -55,7 +55,7 @@ public static class VolumeQuotaRoutes
             });
             return Results.Ok();
         });
-        project.MapGet("/limits", async (HttpContext ctx) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
+        project.MapGet("/limits", async Task<IResult> (HttpContext ctx) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
         {
             var p = FindProject(tx, ctx, ctx.Token().RequireProject(), "show");
             var used = VolumeUsage.OfProject(tx, p.Site, p.Id);
@@ -80,7 +80,7 @@ public static class VolumeQuotaRoutes
                 },
             };
         })));
-        project.MapGet("/types", async (HttpContext ctx) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx => new JsonObject
+        project.MapGet("/types", async Task<IResult> (HttpContext ctx) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx => new JsonObject
         {
             ["volume_types"] = new JsonArray([.. tx.OfSite<VolumeType>(ctx.SiteConfig().Name).OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (JsonNode)VolumeView.Type(t))]),

@@ -17,7 +17,7 @@ public static class VolumeRoutes
     /// <summary>Maps the routes on the project group.</summary>
     public static void Map(RouteGroupBuilder project, SimRuntime runtime)
     {
-        project.MapPost("/volumes", async (HttpContext ctx) =>
+        project.MapPost("/volumes", async Task<IResult> (HttpContext ctx) =>
         {
             var spec = (await ctx.ReadObjectAsync()).RequireObject("volume");
             var version = Microversion.Of(ctx, VolumeModule.MinVersion);
@@ -28,8 +28,8 @@ public static class VolumeRoutes
             });
             return HttpJson.Json(new JsonObject { ["volume"] = json }, 202);
         });
-        project.MapGet("/volumes", async (HttpContext ctx) => await ListAsync(ctx, runtime, detail: false));
-        project.MapGet("/volumes/detail", async (HttpContext ctx) => await ListAsync(ctx, runtime, detail: true));
+        project.MapGet("/volumes", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime, detail: false));
+        project.MapGet("/volumes/detail", async Task<IResult> (HttpContext ctx) => await ListAsync(ctx, runtime, detail: true));
         project.MapGet("/volumes/{id}", async (HttpContext ctx, string id) =>
         {
             var version = Microversion.Of(ctx, VolumeModule.MinVersion);
