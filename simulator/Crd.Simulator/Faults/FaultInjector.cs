@@ -74,14 +74,14 @@ public sealed class FaultInjector(int seed)
 
     private bool Roll(FaultRule rule)
     {
-        if (rule.Remaining is <= 0)
+        if (rule.Count is <= 0)
         {
             return false;
         }
         var hit = rule.Rate >= 1 || _random.NextDouble() < rule.Rate;
-        if (hit && rule.Remaining is { } left)
+        if (hit && rule.Count is { } left)
         {
-            rule.Remaining = left - 1;
+            rule.Count = left - 1;
         }
         return hit;
     }

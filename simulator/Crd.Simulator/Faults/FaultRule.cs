@@ -40,7 +40,7 @@ public sealed class FaultRule
     public double Rate { get; set; } = 1;
 
     /// <summary>Hits left before the rule stops firing; null = unlimited.</summary>
-    public int? Remaining { get; set; }
+    public int? Count { get; set; }
 
     /// <summary>Message of the error body or of the build fault.</summary>
     public string? Message { get; set; }
@@ -92,7 +92,7 @@ public sealed class FaultRule
                 case "retry-after" or "retryafter": rule.RetryAfter = int.Parse(value, inv); break;
                 case "latency-ms" or "latencyms" or "latency": rule.LatencyMs = int.Parse(value, inv); break;
                 case "rate": rule.Rate = double.Parse(value, inv); break;
-                case "count" or "remaining": rule.Remaining = int.Parse(value, inv); break;
+                case "count" or "remaining": rule.Count = int.Parse(value, inv); break;
                 case "message": rule.Message = value; break;
                 default: throw new FormatException($"unknown fault setting '{parts[0]}'");
             }

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Crd.Simulator.Tests.Support;
+
+namespace Crd.Simulator.Tests.Admin;
+
+public sealed class ErrorShapeTests(SharedSim fixture) : IClassFixture<SharedSim>
+{
+    private SimClient Client => fixture.Client;
+
+    [Fact]
+    public async Task MalformedJson_EveryService_Returns400InItsShapeWithoutStackTrace()
+    {
+        var session = await Client.NewSessionAsync();
+        var cases = new (string Path, string Key)[]
+        {
+            (session.Compute("/servers"), "badRequest"),
+            (session.Volume("/volumes"), "badRequest"),
+            (session.Network("/floatingips"), "NeutronError"),
+            ("/sites/toulouse/identity/v3/auth/tokens", "error"),
+        };
+        foreach (var (path, key) in cases)
+        {
+            var response = await Client.SendRawAsync(HttpMethod.Post, path, "{\"broken\": ", session.Token);
+            response.AssertStatus(400);
+            Assert.NotNull(response.Json![key]);
+            Assert.DoesNotContain(" at Crd.", response.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task WrongTypes_Return400NotServerError()
+    {
+        var session = await Client.NewSessionAsync();
+        var bodies = new JsonNode[]
+        {
+            new JsonObject { ["server"] = "x" },
+            new JsonObject { ["server"] = new JsonObject { ["name"] = 5, ["flavorRef"] = true } },
+            new JsonArray { 1, 2 },
+            new JsonObject { ["server"] = new JsonObject { ["name"] = "x", ["flavorRef"] = "nope", ["imageRef"] = "nope", ["networks"] = 7 } },
+        };
+        foreach (var body in bodies)
+        {
+            var response = await session.PostAsync(session.Compute("/servers"), body, ("OpenStack-API-Version", "compute 2.79"));
+            Assert.InRange(response.Status, 400, 499);
+        }
+        var volume = await session.PostAsync(session.Volume("/volumes"), new JsonObject { ["volume"] = new JsonObject { ["size"] = "big" } });
+        volume.AssertStatus(400);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404InServiceShape()
+    {
+        var session = await Client.NewSessionAsync();
+
+        var response = await session.GetAsync(session.Compute("/no-such-thing"));
+
+        response.AssertStatus(404);
+        Assert.NotNull(response.Json!["itemNotFound"]);
+    }
+
+    [Fact]
+    public async Task UnknownSiteAndMissingService_Return404()
+    {
+        (await Client.GetAsync("/sites/atlantis/identity/v3")).AssertStatus(404);
+        (await Client.GetAsync("/sites/brest/compute/v2.1/servers", "x")).AssertStatus(404);
+    }
+}
