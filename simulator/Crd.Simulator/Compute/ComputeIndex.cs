@@ -26,8 +26,10 @@ public sealed class ComputeIndex
     /// <summary>Volume attachments by server id.</summary>
     public ILookup<string, (VolumeEntity Volume, VolumeAttachmentRecord Attachment)> VolumesByServer { get; private init; } = null!;
 
-    /// <summary>Builds the index for <paramref name="site"/>.</summary>
-    public static ComputeIndex Build(StoreTransaction tx, string site) => new()
+    /// <summary>The index for <paramref name="site"/> (cached until the next change to the store).</summary>
+    public static ComputeIndex Build(StoreTransaction tx, string site) => tx.Cached("compute-index/" + site, () => Create(tx, site));
+
+    private static ComputeIndex Create(StoreTransaction tx, string site) => new()
     {
         PortsByDevice = tx.OfSite<Port>(site).Where(p => p.DeviceId.Length > 0).ToLookup(p => p.DeviceId),
         FloatingByPort = tx.OfSite<FloatingIp>(site).Where(f => f.PortId is not null).ToLookup(f => f.PortId!),

@@ -25,6 +25,8 @@ public sealed partial class SimStore : IDisposable
     private Journal _journal = null!;
     private int _recordsSinceSnapshot;
     private int _snapshotRunning;
+    private readonly Dictionary<string, object> _derived = new(StringComparer.Ordinal);
+    private long _derivedVersion = -1;
 
     private SimStore(string directory, EntityRegistry registry, SimClock clock, int snapshotEvery)
     {
@@ -42,6 +44,9 @@ public sealed partial class SimStore : IDisposable
 
     /// <summary>fsync calls made by the journal so far.</summary>
     public long SyncCount => _journal.SyncCount;
+
+    /// <summary>Incremented by every change; derived data cached for one version stays valid until the next change.</summary>
+    public long Version { get; private set; }
 
     /// <summary>Journal records written so far by this process.</summary>
     public long RecordCount { get; private set; }
@@ -138,6 +143,23 @@ public sealed partial class SimStore : IDisposable
         work(tx);
         return true;
     });
+
+    internal void Touch() => Version++;
+
+    internal T Derived<T>(string key, Func<T> build) where T : class
+    {
+        if (_derivedVersion != Version)
+        {
+            _derived.Clear();
+            _derivedVersion = Version;
+        }
+        if (!_derived.TryGetValue(key, out var value))
+        {
+            value = build();
+            _derived[key] = value;
+        }
+        return (T)value;
+    }
 
     internal Dictionary<string, Entity> CollectionOf(Type type)
     {

@@ -41,12 +41,19 @@ public sealed class StoreTransaction
     public IEnumerable<T> OfSite<T>(string site, string? projectId = null) where T : Entity =>
         All<T>().Where(e => e.Site == site && (projectId is null || e.ProjectId == projectId));
 
+    /// <summary>
+    /// Data derived from the state (indexes, lookups), built once and reused until the next change
+    /// anywhere in the store. <paramref name="build"/> must only read.
+    /// </summary>
+    public T Cached<T>(string key, Func<T> build) where T : class => _store.Derived(key, build);
+
     /// <summary>Inserts or updates <paramref name="entity"/> (and reschedules its <see cref="Entity.DueAt"/>).</summary>
     public void Put(Entity entity)
     {
         ArgumentException.ThrowIfNullOrEmpty(entity.Id);
         _store.CollectionOf(entity.GetType())[entity.Id] = entity;
         _store.IndexDue(entity);
+        _store.Touch();
         _changes[(entity.GetType(), entity.Id)] = (entity, false);
     }
 
@@ -55,6 +62,7 @@ public sealed class StoreTransaction
     {
         _store.CollectionOf(entity.GetType()).Remove(entity.Id);
         _store.UnindexDue(entity);
+        _store.Touch();
         _changes[(entity.GetType(), entity.Id)] = (entity, true);
     }
 
@@ -62,6 +70,7 @@ public sealed class StoreTransaction
     public void Clear()
     {
         _store.ClearAll();
+        _store.Touch();
         _changes.Clear();
         _cleared = true;
     }
