@@ -30,10 +30,10 @@ public static class SimCli
         var root = new RootCommand("crd-sim: a local, persistent simulator of the CRD research-cloud federation");
         root.Subcommands.Add(BuildUp());
         var reset = new Command("reset", "Reset the state to the default federation (keeps the config)") { DataOption, UrlOption };
-        reset.SetAction((result, token) => ResetAsync(result.GetValue(DataOption)!, result.GetValue(UrlOption), token));
+        reset.SetAction((result, token) => GuardedAsync(() => ResetAsync(result.GetValue(DataOption)!, result.GetValue(UrlOption), token)));
         root.Subcommands.Add(reset);
         var state = new Command("state", "Print the whole state as JSON") { DataOption, UrlOption };
-        state.SetAction((result, token) => StateAsync(result.GetValue(DataOption)!, result.GetValue(UrlOption), token));
+        state.SetAction((result, token) => GuardedAsync(() => StateAsync(result.GetValue(DataOption)!, result.GetValue(UrlOption), token)));
         root.Subcommands.Add(state);
         return root;
     }
@@ -55,9 +55,9 @@ public static class SimCli
         {
             DataOption, port, config, build, lifetime, instant, fault, verbose,
         };
-        up.SetAction((result, token) => UpAsync(new UpOptions(
+        up.SetAction((result, token) => GuardedAsync(() => UpAsync(new UpOptions(
             result.GetValue(DataOption)!, result.GetValue(port), result.GetValue(config), result.GetValue(build),
-            result.GetValue(lifetime), result.GetValue(instant), result.GetValue(fault) ?? [], result.GetValue(verbose)), token));
+            result.GetValue(lifetime), result.GetValue(instant), result.GetValue(fault) ?? [], result.GetValue(verbose)), token)));
         return up;
     }
 
@@ -154,9 +154,29 @@ public static class SimCli
         return 0;
     }
 
+    // The command line never shows a stack trace: a clear message and a non-zero exit code.
+    private static async Task<int> GuardedAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException or InvalidDataException
+            or System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync("crd-sim: " + ex.Message);
+            return 1;
+        }
+    }
+
     private static SimRuntime OpenOffline(string data)
     {
         var full = Path.GetFullPath(data);
+        Directory.CreateDirectory(full);
         return new SimRuntime(LoadConfig(full, null), full, SimModules.Create());
     }
 

@@ -25,6 +25,8 @@ public static class SimHost
         builder.Logging.SetMinimumLevel(logLevel);
         // stdout carries the start-up report; logs go to stderr.
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        // Start-up failures (port in use) are reported by the CLI in one line, not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
             o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.WebHost.ConfigureKestrel(kestrel =>
