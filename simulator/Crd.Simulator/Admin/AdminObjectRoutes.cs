@@ -50,11 +50,7 @@ public static class AdminObjectRoutes
             {
                 var entity = tx.Find(type, id) ?? throw ApiException.NotFound($"No {collection} {id}.");
                 var merged = JsonSerializer.SerializeToNode(entity, type)!.AsObject();
-                foreach (var (key, value) in patch)
-                {
-                    var existing = merged.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Key ?? key;
-                    merged[existing] = value?.DeepClone();
-                }
+                Merge(merged, patch);
                 merged["Id"] = id;
                 Entity replacement;
                 try
@@ -102,6 +98,23 @@ public static class AdminObjectRoutes
                 ["region"] = site.Region,
             }, 201);
         });
+    }
+
+    // Objects merge member by member (case-insensitively), so {"Quota":{"Cores":32}} keeps the other limits.
+    private static void Merge(JsonObject target, JsonObject patch)
+    {
+        foreach (var (key, value) in patch)
+        {
+            var existing = target.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Key ?? key;
+            if (value is JsonObject inner && target[existing] is JsonObject current)
+            {
+                Merge(current, inner);
+            }
+            else
+            {
+                target[existing] = value?.DeepClone();
+            }
+        }
     }
 
     private static Type TypeOf(SimRuntime runtime, string collection) =>

@@ -63,4 +63,28 @@ public sealed class AdminTests(SharedSim fixture) : IClassFixture<SharedSim>
         response.AssertStatus(404);
         Assert.Contains("compute.servers", response.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PatchProjectQuota_MergesAndIsEnforced()
+    {
+        var session = await Client.NewSessionAsync();
+
+        (await Client.SendAsync(HttpMethod.Patch, "/_sim/objects/identity.projects/" + session.ProjectId,
+            new JsonObject { ["Quota"] = new JsonObject { ["Cores"] = 1 } })).AssertStatus(200);
+
+        var quota = (await session.GetAsync(session.Compute($"/os-quota-sets/{session.ProjectId}"))).AssertStatus(200).Json!["quota_set"]!;
+        Assert.Equal(1, quota["cores"]!.GetValue<int>());
+        Assert.Equal(10, quota["instances"]!.GetValue<int>());
+        var refused = await session.PostAsync(session.Compute("/servers"), new JsonObject
+        {
+            ["server"] = new JsonObject
+            {
+                ["name"] = "big",
+                ["flavorRef"] = await session.FlavorIdAsync("m1.medium"),
+                ["imageRef"] = await session.ImageIdAsync("rocky-9"),
+                ["networks"] = "auto",
+            },
+        }, ("OpenStack-API-Version", "compute 2.79"));
+        refused.AssertStatus(403);
+    }
 }
