@@ -48,16 +48,16 @@ public static class ServerActions
         {
             case "os-stop":
                 Require(server, "stop", "active", "error");
-                Begin(tx, server, "stop", "powering-off", null, seconds);
+                Begin(tx, runtime, server, "stop", "powering-off", null, seconds);
                 return 202;
             case "os-start":
                 Require(server, "start", "stopped");
-                Begin(tx, server, "start", "powering-on", null, seconds);
+                Begin(tx, runtime, server, "start", "powering-on", null, seconds);
                 return 202;
             case "reboot":
                 Require(server, "reboot", "active", "stopped", "error");
                 var hard = (argument as JsonObject)?.OptString("type") is { } type && type.Equals("HARD", StringComparison.OrdinalIgnoreCase);
-                Begin(tx, server, "reboot", hard ? "rebooting_hard" : "rebooting", hard ? "HARD_REBOOT" : "REBOOT", seconds);
+                Begin(tx, runtime, server, "reboot", hard ? "rebooting_hard" : "rebooting", hard ? "HARD_REBOOT" : "REBOOT", seconds);
                 return 202;
             case "resize":
                 Require(server, "resize", "active", "stopped");
@@ -75,7 +75,7 @@ public static class ServerActions
                 server.OldFlavorId = server.FlavorId;
                 server.FlavorId = target.Id;
                 server.ResumeVmState = server.VmState;
-                Begin(tx, server, "resize", "resize_prep", "RESIZE", seconds);
+                Begin(tx, runtime, server, "resize", "resize_prep", "RESIZE", seconds);
                 return 202;
             case "confirmResize":
                 Require(server, "confirmResize", "resized");
@@ -84,7 +84,7 @@ public static class ServerActions
                 return 204;
             case "revertResize":
                 Require(server, "revertResize", "resized");
-                Begin(tx, server, "revert", "resize_reverting", "REVERT_RESIZE", seconds);
+                Begin(tx, runtime, server, "revert", "resize_reverting", "REVERT_RESIZE", seconds);
                 return 202;
             case "rebuild":
                 Require(server, "rebuild", "active", "stopped", "error");
@@ -99,7 +99,7 @@ public static class ServerActions
                 server.ResumeVmState = server.VmState == "stopped" ? "stopped" : "active";
                 server.Fault = null;
                 server.FailMessage = null;
-                Begin(tx, server, "rebuild", "rebuilding", "REBUILD", seconds);
+                Begin(tx, runtime, server, "rebuild", "rebuilding", "REBUILD", seconds);
                 return 202;
             case "addSecurityGroup" or "removeSecurityGroup":
                 ChangeGroup(tx, server, action == "addSecurityGroup", (argument as JsonObject)?.OptString("name")
@@ -121,7 +121,7 @@ public static class ServerActions
         }
     }
 
-    private static void Begin(StoreTransaction tx, Server server, string pending, string task, string? status, double seconds)
+    private static void Begin(StoreTransaction tx, SimRuntime runtime, Server server, string pending, string task, string? status, double seconds)
     {
         server.Pending = pending;
         server.TaskState = task;
@@ -129,7 +129,7 @@ public static class ServerActions
         {
             server.Status = status;
         }
-        server.DueAt = tx.Clock.After(seconds);
+        server.DueAt = runtime.Due(tx, server.Site, "compute", seconds);
     }
 
     private static void ChangeGroup(StoreTransaction tx, Server server, bool add, string name)

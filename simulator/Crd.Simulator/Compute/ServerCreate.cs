@@ -89,7 +89,7 @@ public static class ServerCreate
             VmState = "building",
             TaskState = "scheduling",
             Pending = "build",
-            DueAt = tx.Clock.After(runtime.Config.BuildSeconds),
+            DueAt = runtime.Due(tx, site.Name, "compute", runtime.Config.BuildSeconds),
         };
         var load = ComputeUsage.SiteLoad(tx, site.Name);
         if (load.Vcpus + flavor.Vcpus > site.Capacity.Vcpus || load.RamMb + flavor.RamMb > site.Capacity.RamGb * 1024

@@ -84,7 +84,7 @@ public static class ServerRoutes
                 }
                 server.Pending = "delete";
                 server.TaskState = "deleting";
-                server.DueAt = tx.Clock.After(runtime.Config.DeleteSeconds);
+                server.DueAt = runtime.Due(tx, server.Site, "compute", runtime.Config.DeleteSeconds);
                 server.UpdatedAt = tx.Now;
                 tx.Put(server);
             });

@@ -75,7 +75,7 @@ public static class VolumeAttachmentRoutes
                 volume.Attachments.Add(attachment);
                 volume.Status = "attaching";
                 volume.Pending = "attach";
-                volume.DueAt = tx.Clock.After(runtime.Config.VolumeSeconds);
+                volume.DueAt = runtime.Due(tx, volume.Site, "volume", runtime.Config.VolumeSeconds);
                 volume.UpdatedAt = tx.Now;
                 tx.Put(volume);
                 return new JsonObject { ["volumeAttachment"] = Json(volume, attachment, version) };
@@ -101,7 +101,7 @@ public static class VolumeAttachmentRoutes
                 }
                 found.Volume.Status = "detaching";
                 found.Volume.Pending = "detach";
-                found.Volume.DueAt = tx.Clock.After(runtime.Config.VolumeSeconds);
+                found.Volume.DueAt = runtime.Due(tx, server.Site, "volume", runtime.Config.VolumeSeconds);
                 found.Volume.UpdatedAt = tx.Now;
                 tx.Put(found.Volume);
             });

@@ -46,7 +46,7 @@ public sealed class FaultInjector(int seed)
             }
             foreach (var rule in _rules)
             {
-                if (rule.Kind == FaultKind.BuildError || !rule.Matches(site, service, method, path) || !Roll(rule))
+                if (rule.Kind is FaultKind.BuildError or FaultKind.Slow || !rule.Matches(site, service, method, path) || !Roll(rule))
                 {
                     continue;
                 }
@@ -69,6 +69,26 @@ public sealed class FaultInjector(int seed)
         lock (_gate)
         {
             return _rules.FirstOrDefault(r => r.Kind == FaultKind.BuildError && r.Matches(site, service, "POST", path) && Roll(r));
+        }
+    }
+
+    /// <summary>
+    /// How much slower a transition of <paramref name="service"/> at <paramref name="site"/> runs
+    /// (the product of the firing slow rules; 1 when none). Slow rules match site and service only.
+    /// </summary>
+    public double SlowFactor(string site, string service)
+    {
+        lock (_gate)
+        {
+            var factor = 1.0;
+            foreach (var rule in _rules)
+            {
+                if (rule.Kind == FaultKind.Slow && (rule.Site is null || rule.Site == site) && (rule.Service is null || rule.Service == service) && Roll(rule))
+                {
+                    factor *= Math.Max(0, rule.Factor);
+                }
+            }
+            return factor;
         }
     }
 

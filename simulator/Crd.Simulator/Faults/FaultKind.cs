@@ -14,4 +14,7 @@ public enum FaultKind
 
     /// <summary>Let the create succeed, but the object ends in ERROR ("No valid host was found").</summary>
     BuildError,
+
+    /// <summary>Asynchronous transitions (build, attach, delete...) take <see cref="FaultRule.Factor"/> times longer.</summary>
+    Slow,
 }

@@ -36,6 +36,9 @@ public sealed class FaultRule
     /// <summary>Added latency for <see cref="FaultKind.Latency"/>.</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>Multiplier of transition times for <see cref="FaultKind.Slow"/>.</summary>
+    public double Factor { get; set; } = 10;
+
     /// <summary>Probability in [0, 1] that a matching request is hit (seeded random).</summary>
     public double Rate { get; set; } = 1;
 
@@ -91,6 +94,7 @@ public sealed class FaultRule
                 case "status": rule.Status = int.Parse(value, inv); break;
                 case "retry-after" or "retryafter": rule.RetryAfter = int.Parse(value, inv); break;
                 case "latency-ms" or "latencyms" or "latency": rule.LatencyMs = int.Parse(value, inv); break;
+                case "factor": rule.Factor = double.Parse(value, inv); break;
                 case "rate": rule.Rate = double.Parse(value, inv); break;
                 case "count" or "remaining": rule.Count = int.Parse(value, inv); break;
                 case "message": rule.Message = value; break;
@@ -110,6 +114,7 @@ public sealed class FaultRule
         "reset" => FaultKind.Reset,
         "latency" => FaultKind.Latency,
         "build-error" or "builderror" => FaultKind.BuildError,
-        _ => throw new FormatException($"unknown fault kind '{value}' (status, reset, latency, build-error)"),
+        "slow" => FaultKind.Slow,
+        _ => throw new FormatException($"unknown fault kind '{value}' (status, reset, latency, build-error, slow)"),
     };
 }

@@ -80,6 +80,11 @@ public sealed class SimRuntime : IDisposable
             var meta = tx.Find<SimMeta>(SimMeta.SingletonId);
             Clock.Restore(TimeSpan.FromSeconds(meta?.ClockOffsetSeconds ?? 0));
         });
+        // Every start opens a fresh segment; compact once they pile up so restarts stay fast.
+        if (State.Journal.ListSegments(Path.Combine(DataDirectory, "state")).Count > 8)
+        {
+            await Store.SnapshotAsync();
+        }
     }
 
     /// <summary>Drops every object and re-creates the default federation (one journal record).</summary>
@@ -92,6 +97,14 @@ public sealed class SimRuntime : IDisposable
             module.Seed(tx, this);
         }
     });
+
+    /// <summary>
+    /// When an asynchronous transition of <paramref name="service"/> at <paramref name="site"/> that
+    /// normally takes <paramref name="seconds"/> completes: the simulated clock, instant mode and
+    /// <c>slow</c> fault rules applied.
+    /// </summary>
+    public DateTimeOffset Due(StoreTransaction tx, string site, string service, double seconds) =>
+        tx.Clock.After(seconds * Faults.SlowFactor(site, service));
 
     /// <summary>A deterministic 32-hex-digit id (Keystone style) derived from the seed and <paramref name="parts"/>.</summary>
     public string DeriveId(params string[] parts) => Convert.ToHexStringLower(Hash(parts).AsSpan(0, 16));

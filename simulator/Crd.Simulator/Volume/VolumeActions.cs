@@ -88,7 +88,7 @@ public static class VolumeActions
     {
         volume.Pending = pending;
         volume.Status = status;
-        volume.DueAt = tx.Clock.After(runtime.Config.VolumeSeconds);
+        volume.DueAt = runtime.Due(tx, volume.Site, "volume", runtime.Config.VolumeSeconds);
     }
 
     private static void MapMetadata(RouteGroupBuilder project, SimRuntime runtime)

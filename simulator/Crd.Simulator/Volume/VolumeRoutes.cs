@@ -75,7 +75,7 @@ public static class VolumeRoutes
                 }
                 volume.Status = "deleting";
                 volume.Pending = "delete";
-                volume.DueAt = tx.Clock.After(runtime.Config.DeleteSeconds);
+                volume.DueAt = runtime.Due(tx, volume.Site, "volume", runtime.Config.DeleteSeconds);
                 volume.UpdatedAt = tx.Now;
                 tx.Put(volume);
             });
@@ -152,7 +152,7 @@ public static class VolumeRoutes
             Metadata = metadata,
             Status = "creating",
             Pending = "create",
-            DueAt = tx.Clock.After(runtime.Config.VolumeSeconds),
+            DueAt = runtime.Due(tx, site.Name, "volume", runtime.Config.VolumeSeconds),
             CreatedAt = tx.Now,
             UpdatedAt = tx.Now,
         };

@@ -85,4 +85,19 @@ public sealed class ServerLifecycleTests(SlowSim fixture) : IClassFixture<SlowSi
         Assert.Equal("ERROR", last["status"]!.GetValue<string>());
         Assert.Equal("ACTIVE", (await session.ServerAsync(ids[0]))["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task SlowFault_MultipliesBuildTime()
+    {
+        var session = await Client.NewSessionAsync("strasbourg");
+        var rule = new JsonObject { ["site"] = "strasbourg", ["service"] = "compute", ["kind"] = "slow", ["factor"] = 10, ["count"] = 1 };
+        (await Client.PostAsync("/_sim/faults", rule)).AssertStatus(201);
+
+        var id = await session.CreateServerAsync("sluggish");
+        await Client.AdvanceAsync(31);
+        Assert.Equal("BUILD", (await session.ServerAsync(id))["status"]!.GetValue<string>());
+        await Client.AdvanceAsync(270);
+
+        Assert.Equal("ACTIVE", (await session.ServerAsync(id))["status"]!.GetValue<string>());
+    }
 }
