@@ -73,7 +73,7 @@ public static class AdminObjectRoutes
                 ? s
                 : throw ApiException.BadRequest("'site' must name a site with OpenStack.");
             var name = body.RequireString("name");
-            var roles = body["roles"] is JsonArray list ? [.. list.Select(r => r?.GetValue<string>() ?? "member")] : new List<string> { "member", "reader" };
+            var roles = body.OptStringList("roles") ?? ["member", "reader"];
             QuotaConfig? quota = null;
             if (body["quota"] is JsonObject q)
             {

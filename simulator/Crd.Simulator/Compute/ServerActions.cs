@@ -61,8 +61,9 @@ public static class ServerActions
                 return 202;
             case "resize":
                 Require(server, "resize", "active", "stopped");
-                var flavorRef = (argument as JsonObject)?.OptString("flavorRef") ?? (argument as JsonObject)?.OptInt("flavorRef")?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                var flavorNode = (argument as JsonObject)?["flavorRef"]
                     ?? throw ApiException.BadRequest("Invalid input for field/attribute flavorRef. Value: None. 'flavorRef' is a required property");
+                var flavorRef = flavorNode is JsonValue fv && fv.TryGetValue<string>(out var text) ? text : flavorNode.ToJsonString();
                 flavorRef = flavorRef.TrimEnd('/').Split('/')[^1];
                 var target = tx.Find<Flavor>(flavorRef) is { } f && f.Site == server.Site ? f : throw ApiException.BadRequest($"Flavor {flavorRef} could not be found.");
                 if (target.Id == server.FlavorId)

@@ -17,8 +17,9 @@ public static class HttpJson
         try
         {
             node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            Materialize(node);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             throw ApiException.BadRequest("Malformed request body");
         }
@@ -32,11 +33,49 @@ public static class HttpJson
         {
             using var reader = new StreamReader(context.Request.Body);
             var text = await reader.ReadToEndAsync(context.RequestAborted);
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            var node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            Materialize(node);
+            return node;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             throw ApiException.BadRequest("Malformed request body");
+        }
+    }
+
+    /// <summary>A list of strings, or null when absent; anything else is a 400.</summary>
+    public static List<string>? OptStringList(this JsonObject body, string name)
+    {
+        var node = body[name];
+        if (node is null)
+        {
+            return null;
+        }
+        return node is JsonArray list
+            ? [.. list.Select(item => item is JsonValue v && v.TryGetValue<string>(out var s)
+                ? s
+                : throw ApiException.BadRequest($"Invalid input for field/attribute {name}: a list of strings is required."))]
+            : throw ApiException.BadRequest($"Invalid input for field/attribute {name}: a list of strings is required.");
+    }
+
+    // JsonNode parses lazily; walking the tree surfaces duplicate keys and the like as a 400 here
+    // rather than as an exception deep inside a handler.
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+                break;
         }
     }
 

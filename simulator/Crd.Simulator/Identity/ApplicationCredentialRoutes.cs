@@ -45,7 +45,13 @@ public static class ApplicationCredentialRoutes
             {
                 throw new ApiException(403, "You are not authorized to perform the requested action: a role is not assigned to the user.");
             }
-            DateTimeOffset? expires = body.OptString("expires_at") is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+            DateTimeOffset? expires = null;
+            if (body.OptString("expires_at") is { } text)
+            {
+                expires = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed)
+                    ? parsed
+                    : throw ApiException.BadRequest($"Invalid input for field 'expires_at': {text} is not a date-time.");
+            }
             var credential = new ApplicationCredential
             {
                 Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),

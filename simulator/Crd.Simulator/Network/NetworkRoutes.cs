@@ -119,7 +119,7 @@ public static class NetworkRoutes
                     Cidr = cidr.ToString(),
                     GatewayIp = spec.OptString("gateway_ip") ?? cidr.Gateway,
                     EnableDhcp = spec.OptBool("enable_dhcp") ?? true,
-                    DnsNameservers = spec["dns_nameservers"] is JsonArray dns ? [.. dns.Select(d => d?.GetValue<string>() ?? "")] : [],
+                    DnsNameservers = spec.OptStringList("dns_nameservers") ?? [],
                     CreatedAt = tx.Now,
                 };
                 tx.Put(subnet);

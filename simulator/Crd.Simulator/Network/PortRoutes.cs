@@ -78,8 +78,8 @@ public static class PortRoutes
         NeutronAccess.Find<Port>(tx, ctx, id, $"Port {id} could not be found.", "PortNotFound");
 
     private static List<string>? Groups(StoreTransaction tx, HttpContext ctx, JsonObject spec) =>
-        spec["security_groups"] is JsonArray list
-            ? [.. list.Select(g => g?.GetValue<string>() ?? "").Select(id =>
+        spec.OptStringList("security_groups") is { } list
+            ? [.. list.Select(id =>
                 NeutronAccess.Find<SecurityGroup>(tx, ctx, id, $"Security group {id} does not exist", "SecurityGroupNotFound").Id)]
             : null;
 

@@ -64,4 +64,18 @@ public sealed class ErrorShapeTests(SharedSim fixture) : IClassFixture<SharedSim
         (await Client.GetAsync("/sites/atlantis/identity/v3")).AssertStatus(404);
         (await Client.GetAsync("/sites/brest/compute/v2.1/servers", "x")).AssertStatus(404);
     }
+
+    [Fact]
+    public async Task DuplicateKeysAndBadQueries_Return400NotServerError()
+    {
+        var session = await Client.NewSessionAsync();
+
+        var duplicate = await Client.SendRawAsync(HttpMethod.Post, session.Compute("/servers"), """{"server":{"name":"a","name":"b"}}""", session.Token);
+        var regex = await session.GetAsync(session.Compute("/servers?name=("));
+        var faults = await Client.SendRawAsync(HttpMethod.Put, "/_sim/faults", """{"a":1,"a":2}""", null);
+
+        duplicate.AssertStatus(400);
+        regex.AssertStatus(400);
+        faults.AssertStatus(400);
+    }
 }
