@@ -1,6 +1,9 @@
+using Crd.Terraform.Plugin.TestProvider.Sdktest;
+
 namespace Crd.Terraform.Plugin.TestProvider;
 
 internal static class Program
 {
-    private static int Main() => 1;
+    private static Task<int> Main(string[] args) =>
+        TerraformPlugin.ServeAsync(args, new SdktestProvider(), "registry.terraform.io/crd-cloud/sdktest", TestProviderServices.Register);
 }

@@ -1,0 +1,199 @@
+using System.Text;
+using Crd.Terraform.Plugin.Logging;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Crd.Terraform.Plugin.Grpc;
+
+/// <summary>
+/// The request pipeline Kestrel runs for every HTTP/2 stream: a hand-written gRPC server
+/// (grpc/grpc doc/PROTOCOL-HTTP2.md) dispatching on the exact <c>:path</c>.
+/// </summary>
+internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLogger logger) : IHttpApplication<HttpContext>
+{
+    private const string GrpcContentType = "application/grpc";
+
+    // Never echo exception text to Terraform: it may carry secrets, and Terraform shows
+    // gRPC errors verbatim. Details go to the provider log at DEBUG.
+    private const string InternalErrorMessage = "the provider failed unexpectedly while handling this call; run with TF_LOG=DEBUG for details";
+
+    public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+    public void DisposeContext(HttpContext context, Exception? exception)
+    {
+    }
+
+    public async Task ProcessRequestAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            await DrainRequestAsync(context).ConfigureAwait(false);
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        if (!IsGrpcContentType(request.ContentType))
+        {
+            await DrainRequestAsync(context).ConfigureAwait(false);
+            response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
+        response.ContentType = GrpcContentType;
+        var path = request.Path.Value ?? string.Empty;
+        if (!registry.TryGet(path, out var method))
+        {
+            logger.Debug("unimplemented gRPC method called", ("method", path));
+            await DrainRequestAsync(context).ConfigureAwait(false);
+            WriteStatus(response, GrpcStatusCodes.Unimplemented, $"method {path} is not implemented by this provider");
+            return;
+        }
+
+        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodySize is { IsReadOnly: false })
+        {
+            bodySize.MaxRequestBodySize = null; // framing enforces GrpcFraming.MaxMessageSize per message
+        }
+
+        var aborted = context.RequestAborted;
+        var call = new GrpcCallContext(path, aborted);
+        int status;
+        string? message;
+        try
+        {
+            await method.InvokeAsync(context, call).ConfigureAwait(false);
+            status = GrpcStatusCodes.Ok;
+            message = null;
+        }
+        catch (GrpcStatusException ex)
+        {
+            status = ex.StatusCode;
+            message = ex.Message;
+            logger.Debug("gRPC call failed", ("method", path), ("status", status), ("message", message));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        {
+            status = GrpcStatusCodes.Cancelled;
+            message = "the call was cancelled by the client";
+            logger.Debug("gRPC call cancelled by the client", ("method", path));
+        }
+        catch (Exception ex)
+        {
+            status = GrpcStatusCodes.Internal;
+            message = InternalErrorMessage;
+            logger.Error("unexpected exception in gRPC handler", ("method", path), ("error_type", ex.GetType().FullName));
+            logger.Debug("unexpected exception in gRPC handler (details)", ("method", path), ("error", ex.ToString()));
+        }
+
+        if (aborted.IsCancellationRequested)
+        {
+            return; // the stream is reset; nothing can reach the client any more
+        }
+
+        if (status != GrpcStatusCodes.Ok)
+        {
+            await DrainRequestAsync(context).ConfigureAwait(false);
+        }
+
+        WriteStatus(response, status, message);
+    }
+
+    /// <summary>
+    /// Reads what is left of a request we answer without consuming (unknown method, errors),
+    /// up to a bound: answering while the client is still sending makes Kestrel reset the
+    /// stream, and some clients then report the reset instead of our status.
+    /// </summary>
+    private static async Task DrainRequestAsync(HttpContext context)
+    {
+        const long limit = 4 << 20;
+        var reader = context.Request.BodyReader;
+        long drained = 0;
+        try
+        {
+            while (drained <= limit)
+            {
+                var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+                drained += result.Buffer.Length;
+                reader.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException or Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            // The client gave up or the body is unreadable; the status write below copes.
+        }
+    }
+
+    internal static bool IsGrpcContentType(string? contentType) =>
+        contentType is not null
+        && contentType.StartsWith(GrpcContentType, StringComparison.OrdinalIgnoreCase)
+        && (contentType.Length == GrpcContentType.Length || contentType[GrpcContentType.Length] is '+' or ';');
+
+    /// <summary>
+    /// Ends the call with a status: in the trailers after messages, or Trailers-Only (status in
+    /// the response headers, no body) when nothing was sent yet — both are valid gRPC.
+    /// </summary>
+    private static void WriteStatus(HttpResponse response, int status, string? message)
+    {
+        var statusText = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!response.HasStarted)
+        {
+            response.Headers["grpc-status"] = statusText;
+            if (!string.IsNullOrEmpty(message))
+            {
+                response.Headers["grpc-message"] = PercentEncode(message);
+            }
+
+            return;
+        }
+
+        response.AppendTrailer("grpc-status", statusText);
+        if (!string.IsNullOrEmpty(message))
+        {
+            response.AppendTrailer("grpc-message", PercentEncode(message));
+        }
+    }
+
+    /// <summary>
+    /// Percent-encodes a grpc-message value: UTF-8 bytes outside printable ASCII (0x20-0x7E)
+    /// and '%' itself become %XX (PROTOCOL-HTTP2.md "Status-Message").
+    /// </summary>
+    internal static string PercentEncode(string message)
+    {
+        var needsEncoding = false;
+        foreach (var c in message)
+        {
+            if (c is < ' ' or > '~' or '%')
+            {
+                needsEncoding = true;
+                break;
+            }
+        }
+
+        if (!needsEncoding)
+        {
+            return message;
+        }
+
+        var builder = new StringBuilder(message.Length + 16);
+        foreach (var b in Encoding.UTF8.GetBytes(message))
+        {
+            if (b is < 0x20 or > 0x7E or (byte)'%')
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append((char)b);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using Crd.Terraform.Plugin.Grpc.Health;
+using Crd.Terraform.Plugin.TestProvider.Echo;
+using Crd.Terraform.Plugin.Tests.Support;
+using Crd.Terraform.Testing.Transport;
+using Google.Protobuf;
+
+namespace Crd.Terraform.Plugin.Tests.Grpc;
+
+/// <summary>The hand-written gRPC server, driven over AutoMTLS by an independent client.</summary>
+public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixture<EchoProviderFixture>
+{
+    private static readonly CancellationToken s_none = CancellationToken.None;
+
+    private PluginProcess Plugin => fixture.Plugin;
+
+    [Theory]
+    [InlineData("/tfplugin6.Provider/ListResource")]
+    [InlineData("/plugin.GRPCStdio/StreamStdio")]
+    [InlineData("/plugin.GRPCBroker/StartStream")]
+    [InlineData("/no.Such/Method")]
+    public async Task UnknownMethod_AnyPath_ReturnsUnimplemented(string path)
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() =>
+            Plugin.CallUnaryAsync(path, new HealthCheckRequest(), HealthCheckResponse.Parser, s_none));
+
+        Assert.Equal(12, error.StatusCode);
+        Assert.Contains(path, error.StatusMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plugin")]
+    public async Task HealthCheck_KnownService_IsServing(string service)
+    {
+        var response = await Plugin.CallUnaryAsync(
+            "/grpc.health.v1.Health/Check", new HealthCheckRequest { Service = service }, HealthCheckResponse.Parser, s_none);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task HealthCheck_UnknownService_ReturnsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Plugin.CallUnaryAsync(
+            "/grpc.health.v1.Health/Check", new HealthCheckRequest { Service = "tfplugin6.Provider" }, HealthCheckResponse.Parser, s_none));
+
+        Assert.Equal(5, error.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(100 << 20)]
+    public async Task Unary_PayloadOfSize_RoundTripsIntact(int size)
+    {
+        var payload = RandomNumberGenerator.GetBytes(size);
+
+        var response = await Plugin.CallUnaryAsync(
+            "/crd.test.Echo/Unary", new EchoRequest { Payload = ByteString.CopyFrom(payload) }, EchoResponse.Parser, s_none);
+
+        Assert.True(payload.AsSpan().SequenceEqual(response.Payload.Span), "payload changed in transit");
+    }
+
+    [Fact]
+    public async Task Unary_MessageSplitAcrossDataFrames_IsReassembled()
+    {
+        var request = new EchoRequest { Payload = ByteString.CopyFromUtf8(new string('x', 40_000) + "end") };
+        var framed = PluginProcess.Frame(request);
+        // Prefix split in two, body in uneven pieces: each chunk is flushed separately.
+        ReadOnlyMemory<byte>[] chunks = [framed.AsMemory(0, 2), framed.AsMemory(2, 3), framed.AsMemory(5, 7), framed.AsMemory(12, 30_000), framed.AsMemory(30_012)];
+
+        var response = await Plugin.CallRawAsync("/crd.test.Echo/Unary", chunks, "application/grpc", s_none);
+
+        Assert.Equal(0, response.GrpcStatus);
+        var message = Assert.Single(response.Messages);
+        Assert.Equal(request.Payload, EchoResponse.Parser.ParseFrom(message).Payload);
+    }
+
+    [Fact]
+    public async Task Unary_CompressedFlagSet_IsRejectedWithMessage()
+    {
+        var framed = PluginProcess.Frame(new EchoRequest { Payload = ByteString.CopyFromUtf8("zip") });
+        framed[0] = 1;
+
+        var response = await Plugin.CallRawAsync("/crd.test.Echo/Unary", [framed], "application/grpc", s_none);
+
+        Assert.Equal(200, response.HttpStatus);
+        Assert.Contains(response.GrpcStatus, new int?[] { 12, 13 });
+        Assert.Contains("compress", response.GrpcMessage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unary_NoRequestMessage_ReturnsInternal()
+    {
+        var response = await Plugin.CallRawAsync("/crd.test.Echo/Unary", [], "application/grpc", s_none);
+
+        Assert.Equal(13, response.GrpcStatus);
+    }
+
+    [Fact]
+    public async Task Request_NonGrpcContentType_Returns415()
+    {
+        var response = await Plugin.CallRawAsync("/crd.test.Echo/Unary", [new byte[] { 0, 0, 0, 0, 0 }], "application/json", s_none);
+
+        Assert.Equal(415, response.HttpStatus);
+    }
+
+    [Fact]
+    public async Task ServerStreaming_CountMessages_AllArriveInOrder()
+    {
+        var received = new List<EchoResponse>();
+
+        await foreach (var message in Plugin.CallServerStreamingAsync(
+            "/crd.test.Echo/Stream", new EchoRequest { Count = 50, Payload = ByteString.CopyFromUtf8("s") }, EchoResponse.Parser, s_none))
+        {
+            received.Add(message);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 50), received.Select(m => m.Index));
+    }
+
+    [Fact]
+    public async Task Handler_GrpcStatusException_SendsStatusAndPercentEncodedMessage()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Plugin.CallUnaryAsync(
+            "/crd.test.Echo/Unary", new EchoRequest { Fail = "status" }, EchoResponse.Parser, s_none));
+
+        Assert.Equal(9, error.StatusCode);
+        Assert.Equal("échec voulu: 100% refusé\nline two", error.StatusMessage);
+    }
+
+    [Fact]
+    public async Task Handler_UnexpectedException_ReturnsInternalWithoutDetails()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Plugin.CallUnaryAsync(
+            "/crd.test.Echo/Unary", new EchoRequest { Fail = "crash" }, EchoResponse.Parser, s_none));
+
+        Assert.Equal(13, error.StatusCode);
+        Assert.DoesNotContain("secret-detail", error.StatusMessage ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", error.StatusMessage ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calls_TwentyAtOnce_RunConcurrently()
+    {
+        // The barrier releases only when all 20 calls are inside the handler at the same time.
+        using var timeout = new CancellationTokenSource(PluginTestLaunch.Patience);
+        var calls = Enumerable.Range(0, 20).Select(_ => Plugin.CallUnaryAsync(
+            "/crd.test.Echo/Barrier", new EchoRequest { Count = 20 }, EchoResponse.Parser, timeout.Token));
+
+        var responses = await Task.WhenAll(calls);
+
+        Assert.All(responses, r => Assert.Equal("released", r.Payload.ToStringUtf8()));
+    }
+
+    [Fact]
+    public async Task Call_CancelledByClient_CancelsHandlerToken()
+    {
+        var before = await StatsAsync();
+        using var cancel = new CancellationTokenSource();
+        var call = Plugin.CallUnaryAsync("/crd.test.Echo/Unary", new EchoRequest { DelayMs = 600_000 }, EchoResponse.Parser, cancel.Token);
+        Assert.True(await PluginTestLaunch.EventuallyAsync(async () => (await StatsAsync()).DelayedCalls > before.DelayedCalls), "call never reached the handler");
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(await PluginTestLaunch.EventuallyAsync(async () => (await StatsAsync()).CancelledCalls > before.CancelledCalls), "handler token never fired");
+    }
+
+    private Task<EchoResponse> StatsAsync() =>
+        Plugin.CallUnaryAsync("/crd.test.Echo/Stats", new EchoRequest(), EchoResponse.Parser, s_none);
+}
