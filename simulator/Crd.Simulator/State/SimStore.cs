@@ -212,7 +212,15 @@ public sealed partial class SimStore : IDisposable
             var entity = _dueByKey[key].Entity;
             if (_settlers.TryGetValue(entity.GetType(), out var settler))
             {
-                settler(entity, tx);
+                try
+                {
+                    settler(entity, tx);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A broken transition must not make every later request fail: drop it, say so.
+                    Console.Error.WriteLine($"crd-sim: transition of {key} failed and was dropped: {ex.Message}");
+                }
             }
             // A settler that neither rescheduled nor removed the entity must not spin forever.
             if (_dueByKey.TryGetValue(key, out var still) && still.Ticks == ticks)
