@@ -219,8 +219,9 @@ public sealed partial class SimStore : IDisposable
         var now = Clock.Now.UtcTicks;
         for (var guard = 0; guard < 100_000 && _due.Count > 0 && _due.Min.Ticks <= now; guard++)
         {
-            var (ticks, key) = _due.Min;
+            var (_, key) = _due.Min;
             var entity = _dueByKey[key].Entity;
+            var version = Version;
             if (_settlers.TryGetValue(entity.GetType(), out var settler))
             {
                 try
@@ -233,8 +234,8 @@ public sealed partial class SimStore : IDisposable
                     Console.Error.WriteLine($"crd-sim: transition of {key} failed and was dropped: {ex.Message}");
                 }
             }
-            // A settler that neither rescheduled nor removed the entity must not spin forever.
-            if (_dueByKey.TryGetValue(key, out var still) && still.Ticks == ticks)
+            // A settler that changed nothing (or failed) must not spin forever.
+            if (Version == version && _dueByKey.ContainsKey(key))
             {
                 entity.DueAt = null;
                 tx.Put(entity);
