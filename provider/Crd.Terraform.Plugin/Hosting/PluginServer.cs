@@ -35,8 +35,11 @@ internal sealed class PluginServer : IAsyncDisposable
         limits.MinRequestBodyDataRate = null;
         limits.MinResponseDataRate = null;
         // Terraform can leave a connection idle for a long time (e.g. while another provider
-        // creates resources); Kestrel's 130 s idle close would cost a reconnect at best.
-        limits.KeepAliveTimeout = TimeSpan.MaxValue;
+        // creates resources); Kestrel's 130 s idle close would cost a reconnect at best. Not
+        // TimeSpan.MaxValue: Kestrel adds it to the current tick count, the sum overflows and
+        // every idle connection is closed at the next heartbeat (GOAWAY NO_ERROR within ~1 s);
+        // IdleConnectionTests guards this.
+        limits.KeepAliveTimeout = TimeSpan.FromDays(7);
         limits.Http2.MaxStreamsPerConnection = 256;
         limits.Http2.InitialConnectionWindowSize = 32 << 20;
         limits.Http2.InitialStreamWindowSize = 16 << 20;
