@@ -124,9 +124,10 @@ public sealed class IdentityModule : ISimModule
             description.ProviderSettings.Add(("default_site", defaultSite.Name));
         }
         var credentials = runtime.Store.ExecuteAsync(tx => sites.Select(s => (Site: s,
-            Credential: tx.Find<ApplicationCredential>(runtime.DeriveId(s.Name, "application_credential", DemoProject)))).ToList())
+            Credential: tx.Find<ApplicationCredential>(runtime.DeriveId(s.Name, "application_credential", DemoProject)),
+            Admin: tx.Find<ApplicationCredential>(runtime.DeriveId(s.Name, "application_credential", AdminProject)))).ToList())
             .GetAwaiter().GetResult();
-        foreach (var (site, credential) in credentials)
+        foreach (var (site, credential, admin) in credentials)
         {
             var authUrl = description.BaseUrl + "/sites/" + site.Name + "/identity/v3";
             description.Endpoints.Add(($"{site.Name} keystone", authUrl));
@@ -149,6 +150,20 @@ public sealed class IdentityModule : ISimModule
                 ("interface", "public"),
                 ("identity_api_version", "3"),
             ];
+            if (admin is not null)
+            {
+                // The admin project's credential (quota changes); not in the provider block.
+                description.Clouds["crd-" + site.Name + "-admin"] =
+                [
+                    ("auth_type", "v3applicationcredential"),
+                    ("auth.auth_url", authUrl),
+                    ("auth.application_credential_id", admin.Id),
+                    ("auth.application_credential_secret", admin.Secret),
+                    ("region_name", site.Region),
+                    ("interface", "public"),
+                    ("identity_api_version", "3"),
+                ];
+            }
         }
     }
 
