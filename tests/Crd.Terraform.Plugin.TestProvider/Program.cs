@@ -1,13 +1,9 @@
-using Crd.Terraform.Plugin.Hosting;
+using Crd.Terraform.Plugin.TestProvider.Sdktest;
 
 namespace Crd.Terraform.Plugin.TestProvider;
 
 internal static class Program
 {
     private static Task<int> Main(string[] args) =>
-        PluginHost.RunAsync(args, new PluginServeOptions
-        {
-            ProviderAddress = "registry.terraform.io/crd-cloud/sdktest",
-            RegisterServices = TestProviderServices.Register,
-        });
+        TerraformPlugin.ServeAsync(args, new SdktestProvider(), "registry.terraform.io/crd-cloud/sdktest", TestProviderServices.Register);
 }

@@ -15,7 +15,7 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     private PluginProcess Plugin => fixture.Plugin;
 
     [Theory]
-    [InlineData("/tfplugin6.Provider/GetResourceIdentitySchemas")]
+    [InlineData("/tfplugin6.Provider/ListResource")]
     [InlineData("/plugin.GRPCStdio/StreamStdio")]
     [InlineData("/plugin.GRPCBroker/StartStream")]
     [InlineData("/no.Such/Method")]

@@ -1,0 +1,43 @@
+using Crd.Provider.Configuration;
+using Crd.Terraform.Plugin.DataSources;
+using Crd.Terraform.Plugin.EphemeralResources;
+using Crd.Terraform.Plugin.Provider;
+using Crd.Terraform.Plugin.Resources;
+using Crd.Terraform.Plugin.Schema;
+
+namespace Crd.Provider;
+
+/// <summary>
+/// The <c>crd</c> provider: one provider block for the whole federation — every OpenStack site,
+/// the Waldur portal and Onezone (DESIGN.md §6). Reads like docs/index.md: schema, validation,
+/// configuration.
+/// </summary>
+internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
+{
+    public string TypeName => "crd";
+
+    public SchemaDefinition Schema => ProviderSchema.Definition;
+
+    public IReadOnlyList<IResource> Resources { get; } = [];
+
+    public IReadOnlyList<IDataSource> DataSources { get; } = [];
+
+    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
+
+    public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
+    {
+        ProviderConfigValidator.Validate(request.Config, response.Diagnostics);
+        return Task.CompletedTask;
+    }
+
+    public Task ConfigureAsync(ProviderConfigureRequest request, ProviderConfigureResponse response, CancellationToken cancellationToken)
+    {
+        var settings = ProviderSettings.Resolve(request.Config, EnvironmentVariables.Process, response.Diagnostics);
+        if (settings is not null && !response.Diagnostics.HasErrors)
+        {
+            response.ProviderData = settings;
+        }
+
+        return Task.CompletedTask;
+    }
+}

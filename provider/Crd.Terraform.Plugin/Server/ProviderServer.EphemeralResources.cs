@@ -1,0 +1,49 @@
+using Crd.Terraform.Plugin.Diagnostics;
+using Crd.Terraform.Plugin.EphemeralResources;
+using Crd.Terraform.Plugin.Resources;
+
+namespace Crd.Terraform.Plugin.Server;
+
+public sealed partial class ProviderServer
+{
+    /// <summary>OpenEphemeralResource.</summary>
+    internal Task<EphemeralOpenResult> OpenEphemeralResourceAsync(string typeName, WireValue config, CancellationToken cancellationToken)
+        => RunAsync("OpenEphemeralResource", typeName, cancellationToken, async (diagnostics, ct) =>
+        {
+            if (!_ephemeralResources.TryGetValue(typeName, out var ephemeral))
+            {
+                diagnostics.AddError("Unknown Ephemeral Resource", $"The provider \"{_provider.TypeName}\" has no ephemeral resource \"{typeName}\".");
+                return new EphemeralOpenResult([], [], null, diagnostics);
+            }
+
+            if (!CheckConfigured(typeName, diagnostics))
+            {
+                return new EphemeralOpenResult([], [], null, diagnostics);
+            }
+
+            var block = ephemeral.Schema.Block;
+            var type = block.ImpliedType();
+            var configValue = Decode(config, type);
+            var response = new EphemeralOpenResponse(new ResourceData(block, configValue));
+            await ephemeral.OpenAsync(new EphemeralOpenRequest(new ResourceData(block, configValue)), response, ct).ConfigureAwait(false);
+            diagnostics.AddRange(response.Diagnostics);
+            var result = UnknownPaths.ReplaceWithNull(response.Result.Value);
+            return new EphemeralOpenResult(Encode(result, type), response.Private.ToBytes(), response.RenewAt, diagnostics);
+        }, d => new EphemeralOpenResult([], [], null, d));
+
+    /// <summary>RenewEphemeralResource: nothing to renew by default; the private data is kept.</summary>
+    internal static (byte[] Private, DiagnosticCollection Diagnostics) RenewEphemeralResource(ReadOnlyMemory<byte> @private)
+        => (@private.ToArray(), new DiagnosticCollection());
+
+    /// <summary>CloseEphemeralResource.</summary>
+    internal Task<DiagnosticCollection> CloseEphemeralResourceAsync(string typeName, ReadOnlyMemory<byte> @private, CancellationToken cancellationToken)
+        => RunAsync("CloseEphemeralResource", typeName, cancellationToken, async (diagnostics, ct) =>
+        {
+            if (_ephemeralResources.TryGetValue(typeName, out var ephemeral) && ephemeral is IEphemeralResourceWithClose closer)
+            {
+                await closer.CloseAsync(new EphemeralCloseRequest(ParsePrivate(@private, diagnostics)), diagnostics, ct).ConfigureAwait(false);
+            }
+
+            return diagnostics;
+        }, d => d);
+}
