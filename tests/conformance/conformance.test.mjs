@@ -5,11 +5,12 @@
 //
 // CRD_CONFORMANCE_PROVIDER    provider executable (default: the built TestProvider)
 // CRD_CONFORMANCE_REQUIRE_SCHEMA=1  fail (instead of skip) when tfplugin6 GetProviderSchema is unimplemented
+// CRD_CONFORMANCE_LOG=trace, CRD_CONFORMANCE_LOG_FILE=path   capture the provider's log
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,6 +64,8 @@ before(async () => {
   const env = { ...process.env };
   delete env.TF_LOG;
   delete env.TF_LOG_PROVIDER;
+  // CRD_CONFORMANCE_LOG=trace|debug: provider log level; the log is written to CRD_CONFORMANCE_LOG_FILE (or stderr).
+  if (process.env.CRD_CONFORMANCE_LOG) env.TF_LOG = process.env.CRD_CONFORMANCE_LOG;
   Object.assign(env, {
     TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE,
     PLUGIN_MIN_PORT: '0',
@@ -111,6 +114,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (process.env.CRD_CONFORMANCE_LOG_FILE) writeFileSync(process.env.CRD_CONFORMANCE_LOG_FILE, state.stderr.join('\n'));
   for (const c of [state.health, state.controller, state.generic, state.echo, state.provider6]) c?.close();
   if (state.child && state.child.exitCode === null) state.child.kill('SIGKILL');
   if (state.dir) rmSync(state.dir, { recursive: true, force: true });
@@ -130,6 +134,13 @@ test('health Check over AutoMTLS answers SERVING for "" and "plugin"', async () 
     const reply = await call(state.health, 'Check', { service });
     assert.equal(reply.status, 'SERVING');
   }
+});
+
+test('an idle connection stays usable (no server idle timeout)', async () => {
+  await call(state.health, 'Check', { service: '' });
+  await new Promise((res) => setTimeout(res, 3000));
+  const reply = await call(state.health, 'Check', { service: '' });
+  assert.equal(reply.status, 'SERVING');
 });
 
 test('unknown method answers UNIMPLEMENTED', async () => {

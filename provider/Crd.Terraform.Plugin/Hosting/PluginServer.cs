@@ -35,11 +35,10 @@ internal sealed class PluginServer : IAsyncDisposable
         limits.MinRequestBodyDataRate = null;
         limits.MinResponseDataRate = null;
         // Terraform can leave a connection idle for a long time (e.g. while another provider
-        // creates resources); Kestrel's 130 s idle close would cost a reconnect at best. Not
-        // TimeSpan.MaxValue: Kestrel adds it to the current tick count, the sum overflows and
-        // every idle connection is closed at the next heartbeat (GOAWAY NO_ERROR within ~1 s);
-        // IdleConnectionTests guards this.
-        limits.KeepAliveTimeout = TimeSpan.FromDays(7);
+        // creates resources); an idle close would fail calls racing with it ("stream refused").
+        // Ten years, not TimeSpan.MaxValue or InfiniteTimeSpan: Kestrel adds the timeout to a
+        // timestamp, and both of those made it close every connection idle for over a second.
+        limits.KeepAliveTimeout = TimeSpan.FromDays(3650);
         limits.Http2.MaxStreamsPerConnection = 256;
         limits.Http2.InitialConnectionWindowSize = 32 << 20;
         limits.Http2.InitialStreamWindowSize = 16 << 20;

@@ -168,6 +168,19 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
         Assert.True(await PluginTestLaunch.EventuallyAsync(async () => (await StatsAsync()).CancelledCalls > before.CancelledCalls), "handler token never fired");
     }
 
+    [Fact]
+    public async Task Connection_IdleBetweenCalls_IsKeptOpen()
+    {
+        await StatsAsync();
+        var connections = Plugin.ConnectionCount;
+
+        // Longer than Kestrel's one-second heartbeat: an idle timeout would have closed it.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await StatsAsync();
+
+        Assert.Equal(connections, Plugin.ConnectionCount);
+    }
+
     private Task<EchoResponse> StatsAsync() =>
         Plugin.CallUnaryAsync("/crd.test.Echo/Stats", new EchoRequest(), EchoResponse.Parser, s_none);
 }

@@ -119,6 +119,25 @@ public sealed partial class HandshakeTests
         await HealthAsync(b);
     }
 
+    [Fact]
+    public async Task Socket_PluginUnixSocketDirSet_IsCreatedThere()
+    {
+        var directory = Directory.CreateTempSubdirectory("crd-sock-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string?> { ["PLUGIN_UNIX_SOCKET_DIR"] = directory };
+            await using var plugin = await PluginTestLaunch.StartAsync(PluginTestLaunch.Options(environment: environment));
+
+            Assert.Equal(directory, Path.GetDirectoryName(plugin.SocketPath));
+            Assert.StartsWith("plugin", Path.GetFileName(plugin.SocketPath), StringComparison.Ordinal);
+            await HealthAsync(plugin);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     internal static Task<HealthCheckResponse> HealthAsync(PluginProcess plugin) =>
         plugin.CallUnaryAsync("/grpc.health.v1.Health/Check", new HealthCheckRequest(), HealthCheckResponse.Parser, CancellationToken.None);
 

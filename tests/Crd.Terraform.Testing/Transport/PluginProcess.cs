@@ -28,6 +28,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
     private Task? _stdoutPump;
     private Stopwatch? _sinceShutdown;
     private TimeSpan? _exitAfterShutdown;
+    private int _connections;
 
     private PluginProcess(Process process, X509Certificate2? clientCertificate)
     {
@@ -77,6 +78,9 @@ public sealed partial class PluginProcess : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How many connections the client opened to the plugin (go-plugin keeps one for the plugin's lifetime).</summary>
+    public int ConnectionCount => Volatile.Read(ref _connections);
 
     /// <summary>The exit code once the process has exited.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
@@ -156,7 +160,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
 
             plugin.Handshake = handshake;
             plugin._stdoutPump = PumpAsync(process.StandardOutput, plugin._extraStdout);
-            plugin._http = CreateHttpClient(handshake, options.UseTls, presented);
+            plugin._http = CreateHttpClient(handshake, options.UseTls, presented, () => Interlocked.Increment(ref plugin._connections));
             return plugin;
         }
         catch
@@ -328,7 +332,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
             : offered.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    private static HttpClient CreateHttpClient(PluginHandshake handshake, bool useTls, X509Certificate2? clientCertificate)
+    private static HttpClient CreateHttpClient(PluginHandshake handshake, bool useTls, X509Certificate2? clientCertificate, Action onConnect)
     {
         var socketPath = handshake.Address;
         var serverDer = handshake.ServerCertificateDer;
@@ -336,6 +340,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
         {
             ConnectCallback = async (_, cancellationToken) =>
             {
+                onConnect();
                 var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
                 try
                 {
