@@ -1,0 +1,3 @@
+using Crd.Simulator.Cli;
+
+return await SimCli.Build().Parse(args).InvokeAsync();
