@@ -111,7 +111,7 @@ public sealed partial class CtyValue
         var map = ((CtyObjectType)objectType).OrderedAttributes.Select((name, type) =>
         {
             var value = attributes.TryGetValue(name, out var given) && given is not null
-                ? Conform(given, type, $"attribute \"{name}\"")
+                ? Conform(given, type, name)
                 : Null(type);
             exact &= value.Type.Equals(type);
             return value;
@@ -136,7 +136,7 @@ public sealed partial class CtyValue
     /// Checks that <paramref name="value"/> may stand where <paramref name="type"/> is expected
     /// and retypes a dynamic-typed null/unknown to the concrete type.
     /// </summary>
-    private static CtyValue Conform(CtyValue value, CtyType type, string what)
+    private static CtyValue Conform(CtyValue value, CtyType type, string attributeName)
     {
         if (type.IsSatisfiedBy(value.Type))
         {
@@ -149,7 +149,7 @@ public sealed partial class CtyValue
             return value.IsNull ? Null(type) : Unknown(type);
         }
 
-        throw new ArgumentException($"The {what} has type {value.Type}, but {type} is required.");
+        throw new ArgumentException($"The attribute \"{attributeName}\" has type {value.Type}, but {type} is required.");
     }
 
     /// <summary>
