@@ -105,6 +105,14 @@ before(async () => {
   if (process.env.CRD_CONFORMANCE_ECHO !== '0' && existsSync(join(echoProtoDir, 'crd_test_echo.proto'))) {
     const echo = grpc.loadPackageDefinition(protoLoader.loadSync(join(echoProtoDir, 'crd_test_echo.proto'), { ...loaderOptions, longs: Number }));
     state.echo = new echo.crd.test.Echo(target, state.credentials, state.channelOptions);
+    // Only the SDK's test provider serves the echo service; a real provider answers UNIMPLEMENTED.
+    try {
+      await new Promise((res, rej) => state.echo.Stats({}, (e, r) => (e ? rej(e) : res(r))));
+    } catch (err) {
+      if (err.code !== grpc.status.UNIMPLEMENTED) throw err;
+      state.echo.close();
+      state.echo = undefined;
+    }
   }
   const tfplugin6 = join(protoDir, 'tfplugin6.proto');
   if (existsSync(tfplugin6)) {
