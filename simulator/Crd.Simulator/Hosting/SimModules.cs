@@ -11,6 +11,7 @@ public static class SimModules
         new Image.ImageModule(),
         new Compute.ComputeModule(),
         new Volume.VolumeModule(),
+        new ContainerInfra.ContainerInfraModule(),
         new Admin.AdminModule(),
     ];
 }
