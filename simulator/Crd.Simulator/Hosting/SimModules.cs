@@ -12,6 +12,7 @@ public static class SimModules
         new Compute.ComputeModule(),
         new Volume.VolumeModule(),
         new ContainerInfra.ContainerInfraModule(),
+        new Portal.PortalModule(),
         new Admin.AdminModule(),
     ];
 }
