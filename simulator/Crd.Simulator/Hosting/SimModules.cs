@@ -13,6 +13,7 @@ public static class SimModules
         new Volume.VolumeModule(),
         new ContainerInfra.ContainerInfraModule(),
         new Portal.PortalModule(),
+        new Onedata.OnedataModule(),
         new Admin.AdminModule(),
     ];
 }
