@@ -32,7 +32,7 @@ public static class ClusterCa
         CertificateRequest request;
         try
         {
-            request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256);
+            request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.Default, RSASignaturePadding.Pkcs1);
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
