@@ -13,6 +13,13 @@ public sealed class ErrorMiddleware(RequestDelegate next, ErrorShapes shapes, IL
     /// <summary>Runs the rest of the pipeline under the handler.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
+        // Every OpenStack service tags its answers with a request id that clients quote in errors.
+        var requestId = "req-" + Guid.NewGuid().ToString("D");
+        context.Response.Headers["X-OpenStack-Request-ID"] = requestId;
+        if (context.Request.Path.Value?.Contains("/compute/", StringComparison.Ordinal) == true)
+        {
+            context.Response.Headers["X-Compute-Request-ID"] = requestId;
+        }
         try
         {
             await next(context);
@@ -56,7 +63,9 @@ public sealed class ErrorMiddleware(RequestDelegate next, ErrorShapes shapes, IL
             return;
         }
         var service = ServicePath.Parse(context.Request.Path.Value ?? "/").Service;
+        var requestId = context.Response.Headers["X-OpenStack-Request-ID"].ToString();
         context.Response.Clear();
+        context.Response.Headers["X-OpenStack-Request-ID"] = requestId;
         context.Response.StatusCode = error.Status;
         foreach (var (name, value) in error.Headers)
         {

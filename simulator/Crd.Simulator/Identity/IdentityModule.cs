@@ -25,6 +25,7 @@ public sealed class IdentityModule : ISimModule
         registry.Register<Project>();
         registry.Register<User>();
         registry.Register<ApplicationCredential>();
+        registry.Register<RevokedToken>();
     }
 
     /// <inheritdoc/>
@@ -32,6 +33,8 @@ public sealed class IdentityModule : ISimModule
     {
         runtime.AddSiteService(new SiteService("identity", s => s.HasOpenStack, KeystoneAuth: false));
         runtime.Errors.Register("identity", ErrorShapes.KeystoneError);
+        // A revocation is only needed until the token would have expired anyway.
+        runtime.Store.OnDue<RevokedToken>((revoked, tx) => tx.Delete(revoked));
     }
 
     /// <inheritdoc/>
@@ -82,7 +85,22 @@ public sealed class IdentityModule : ISimModule
         });
         v3.MapDelete("/auth/tokens", async Task<IResult> (HttpContext ctx) =>
         {
-            await runtime.Tokens.ValidateAsync(ctx.SiteConfig().Name, ctx.Request.Headers["X-Auth-Token"].ToString());
+            var site = ctx.SiteConfig().Name;
+            await runtime.Tokens.ValidateAsync(site, ctx.Request.Headers["X-Auth-Token"].ToString());
+            var subject = ctx.Request.Headers["X-Subject-Token"].ToString();
+            await runtime.Store.ExecuteAsync(tx =>
+            {
+                TokenInfo info;
+                try
+                {
+                    info = runtime.Tokens.Validate(tx, site, subject);
+                }
+                catch (ApiException)
+                {
+                    throw ApiException.NotFound("Failed to validate token");
+                }
+                TokenService.Revoke(tx, site, subject, info.ExpiresAt);
+            });
             return Results.NoContent();
         });
         v3.MapGet("/auth/catalog", async Task<IResult> (HttpContext ctx) =>
@@ -124,9 +142,10 @@ public sealed class IdentityModule : ISimModule
             description.ProviderSettings.Add(("default_site", defaultSite.Name));
         }
         var credentials = runtime.Store.ExecuteAsync(tx => sites.Select(s => (Site: s,
-            Credential: tx.Find<ApplicationCredential>(runtime.DeriveId(s.Name, "application_credential", DemoProject)))).ToList())
+            Credential: tx.Find<ApplicationCredential>(runtime.DeriveId(s.Name, "application_credential", DemoProject)),
+            Admin: tx.Find<ApplicationCredential>(runtime.DeriveId(s.Name, "application_credential", AdminProject)))).ToList())
             .GetAwaiter().GetResult();
-        foreach (var (site, credential) in credentials)
+        foreach (var (site, credential, admin) in credentials)
         {
             var authUrl = description.BaseUrl + "/sites/" + site.Name + "/identity/v3";
             description.Endpoints.Add(($"{site.Name} keystone", authUrl));
@@ -149,6 +168,20 @@ public sealed class IdentityModule : ISimModule
                 ("interface", "public"),
                 ("identity_api_version", "3"),
             ];
+            if (admin is not null)
+            {
+                // The admin project's credential (quota changes); not in the provider block.
+                description.Clouds["crd-" + site.Name + "-admin"] =
+                [
+                    ("auth_type", "v3applicationcredential"),
+                    ("auth.auth_url", authUrl),
+                    ("auth.application_credential_id", admin.Id),
+                    ("auth.application_credential_secret", admin.Secret),
+                    ("region_name", site.Region),
+                    ("interface", "public"),
+                    ("identity_api_version", "3"),
+                ];
+            }
         }
     }
 

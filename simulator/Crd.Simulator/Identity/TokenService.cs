@@ -41,7 +41,7 @@ public sealed class TokenService(string seed, SimStore store)
     public TokenInfo Validate(StoreTransaction tx, string site, string? token)
     {
         var fields = Decode(token) ?? throw Unauthorized();
-        if (fields[1] != site)
+        if (fields[1] != site || tx.Find<RevokedToken>(RevocationId(token!)) is not null)
         {
             throw Unauthorized();
         }
@@ -93,6 +93,10 @@ public sealed class TokenService(string seed, SimStore store)
         };
     }
 
+    /// <summary>Revokes <paramref name="token"/> (valid or not, it never validates again).</summary>
+    public static void Revoke(StoreTransaction tx, string site, string token, DateTimeOffset expiresAt) =>
+        tx.Put(new RevokedToken { Id = RevocationId(token), Site = site, DueAt = expiresAt });
+
     /// <summary>Keystone's 401 for a missing, unknown or expired token.</summary>
     public static ApiException Unauthorized() => new(401, "The request you have made requires authentication.");
 
@@ -124,6 +128,8 @@ public sealed class TokenService(string seed, SimStore store)
             return null;
         }
     }
+
+    private static string RevocationId(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

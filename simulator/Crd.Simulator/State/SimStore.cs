@@ -23,6 +23,7 @@ public sealed partial class SimStore : IDisposable
     private readonly string _directory;
     private readonly int _snapshotEvery;
     private Journal _journal = null!;
+    private FileStream? _lock;
     private int _recordsSinceSnapshot;
     private int _snapshotRunning;
     private readonly Dictionary<string, object> _derived = new(StringComparer.Ordinal);
@@ -59,6 +60,16 @@ public sealed partial class SimStore : IDisposable
     {
         Directory.CreateDirectory(directory);
         var store = new SimStore(directory, registry, clock, snapshotEvery);
+        try
+        {
+            // One process per data directory: two writers would interleave journals. The OS drops
+            // the lock when the process dies, even on kill -9.
+            store._lock = new FileStream(Path.Combine(directory, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new InvalidOperationException($"the data directory {Path.GetDirectoryName(directory)} is in use by another crd-sim");
+        }
         var first = store.LoadSnapshot();
         var segments = Journal.ListSegments(directory);
         foreach (var segment in segments)
@@ -208,8 +219,9 @@ public sealed partial class SimStore : IDisposable
         var now = Clock.Now.UtcTicks;
         for (var guard = 0; guard < 100_000 && _due.Count > 0 && _due.Min.Ticks <= now; guard++)
         {
-            var (ticks, key) = _due.Min;
+            var (_, key) = _due.Min;
             var entity = _dueByKey[key].Entity;
+            var version = Version;
             if (_settlers.TryGetValue(entity.GetType(), out var settler))
             {
                 try
@@ -222,8 +234,8 @@ public sealed partial class SimStore : IDisposable
                     Console.Error.WriteLine($"crd-sim: transition of {key} failed and was dropped: {ex.Message}");
                 }
             }
-            // A settler that neither rescheduled nor removed the entity must not spin forever.
-            if (_dueByKey.TryGetValue(key, out var still) && still.Ticks == ticks)
+            // A settler that changed nothing (or failed) must not spin forever.
+            if (Version == version && _dueByKey.ContainsKey(key))
             {
                 entity.DueAt = null;
                 tx.Put(entity);
@@ -232,5 +244,9 @@ public sealed partial class SimStore : IDisposable
     }
 
     /// <summary>Stops the journal writer (after draining it).</summary>
-    public void Dispose() => _journal?.Dispose();
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _lock?.Dispose();
+    }
 }

@@ -6,8 +6,17 @@ namespace Crd.Simulator.Volume;
 public static class VolumeLifecycle
 {
     /// <summary>The settler registered for <see cref="VolumeEntity"/>.</summary>
-    public static void Settle(VolumeEntity volume, StoreTransaction tx)
+    public static void Settle(VolumeEntity volume, StoreTransaction tx, Hosting.SimRuntime runtime)
     {
+        // A volume made from an image goes creating -> downloading -> available, as in Cinder.
+        if (volume is { Pending: "create", Status: "creating", ImageId: not null, FailMessage: null })
+        {
+            volume.Status = "downloading";
+            volume.DueAt = runtime.Due(tx, volume.Site, "volume", runtime.Config.VolumeSeconds);
+            volume.UpdatedAt = tx.Now;
+            tx.Put(volume);
+            return;
+        }
         var pending = volume.Pending;
         volume.Pending = null;
         volume.DueAt = null;

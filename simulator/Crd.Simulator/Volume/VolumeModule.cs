@@ -34,7 +34,7 @@ public sealed class VolumeModule : ISimModule
     public void Configure(SimRuntime runtime)
     {
         runtime.AddSiteService(new SiteService("volume", s => s.Offers("volume"), KeystoneAuth: true));
-        runtime.Store.OnDue<VolumeEntity>(VolumeLifecycle.Settle);
+        runtime.Store.OnDue<VolumeEntity>((volume, tx) => VolumeLifecycle.Settle(volume, tx, runtime));
     }
 
     /// <inheritdoc/>

@@ -48,6 +48,19 @@ public sealed class ErrorShapeTests(SharedSim fixture) : IClassFixture<SharedSim
     }
 
     [Fact]
+    public async Task Responses_CarryRequestId_EvenOnErrors()
+    {
+        var session = await Client.NewSessionAsync();
+
+        var ok = await session.GetAsync(session.Compute("/servers"));
+        var missing = await session.GetAsync(session.Compute("/servers/nope"));
+
+        Assert.StartsWith("req-", ok.Headers["X-OpenStack-Request-ID"], StringComparison.Ordinal);
+        Assert.StartsWith("req-", missing.Headers["X-OpenStack-Request-ID"], StringComparison.Ordinal);
+        Assert.NotEqual(ok.Headers["X-OpenStack-Request-ID"], missing.Headers["X-OpenStack-Request-ID"]);
+    }
+
+    [Fact]
     public async Task UnknownRoute_Returns404InServiceShape()
     {
         var session = await Client.NewSessionAsync();

@@ -41,4 +41,24 @@ public sealed class UpCommandTests(SharedSim fixture) : IClassFixture<SharedSim>
 
         response.AssertStatus(201);
     }
+
+    [Fact]
+    public async Task CloudsYaml_AdminCloud_CanChangeQuotas()
+    {
+        var yaml = (await File.ReadAllTextAsync(Path.Combine(fixture.Sim.DataDirectory, "clouds.yaml"))).Split('\n');
+        var start = Array.IndexOf(yaml, "  crd-reims-admin:");
+        string Value(string key) => yaml.Skip(start).First(l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal)).Split('"')[1];
+        var auth = await fixture.Client.PostAsync("/sites/reims/identity/v3/auth/tokens",
+            SimClient.AppCredentialBody(Value("application_credential_id"), Value("application_credential_secret")));
+        auth.AssertStatus(201);
+        var token = auth.Headers["X-Subject-Token"];
+        var member = await fixture.Client.NewSessionAsync("reims");
+
+        var update = await fixture.Client.SendAsync(HttpMethod.Put, $"/sites/reims/compute/v2.1/os-quota-sets/{member.ProjectId}",
+            new System.Text.Json.Nodes.JsonObject { ["quota_set"] = new System.Text.Json.Nodes.JsonObject { ["instances"] = 3 } }, token);
+
+        Assert.True(start > 0);
+        update.AssertStatus(200);
+        Assert.Equal(3, update.Json!["quota_set"]!["instances"]!.GetValue<int>());
+    }
 }

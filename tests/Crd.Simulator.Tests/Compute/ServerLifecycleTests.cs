@@ -100,4 +100,20 @@ public sealed class ServerLifecycleTests(SlowSim fixture) : IClassFixture<SlowSi
 
         Assert.Equal("ACTIVE", (await session.ServerAsync(id))["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task VolumeFromImage_GoesCreatingDownloadingAvailable()
+    {
+        var session = await Client.NewSessionAsync("paris");
+        var image = await session.ImageIdAsync("rocky-9");
+        var id = (await session.PostAsync(session.Volume("/volumes"), new JsonObject { ["volume"] = new JsonObject { ["size"] = 10, ["imageRef"] = image } }))
+            .AssertStatus(202).Str("volume", "id");
+        async Task<string> StatusAsync() => (await session.GetAsync(session.Volume("/volumes/" + id))).AssertStatus(200).Str("volume", "status");
+
+        Assert.Equal("creating", await StatusAsync());
+        await Client.AdvanceAsync(2.5);
+        Assert.Equal("downloading", await StatusAsync());
+        await Client.AdvanceAsync(2.5);
+        Assert.Equal("available", await StatusAsync());
+    }
 }

@@ -186,4 +186,16 @@ public sealed class KeystoneTests(SharedSim fixture) : IClassFixture<SharedSim>
         auth.AssertStatus(201);
         Assert.Equal(session.ProjectId, auth.Str("token", "project", "id"));
     }
+
+    [Fact]
+    public async Task Token_Revoked_Returns401AndValidationFails()
+    {
+        var session = await Client.NewSessionAsync("strasbourg");
+        (await session.GetAsync(session.Compute("/servers"))).AssertStatus(200);
+
+        var revoke = await Client.SendAsync(HttpMethod.Delete, "/sites/strasbourg/identity/v3/auth/tokens", null, session.Token, ("X-Subject-Token", session.Token));
+
+        revoke.AssertStatus(204);
+        (await session.GetAsync(session.Compute("/servers"))).AssertStatus(401);
+    }
 }
