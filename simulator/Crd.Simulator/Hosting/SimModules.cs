@@ -15,5 +15,6 @@ public static class SimModules
         new Portal.PortalModule(),
         new Onedata.OnedataModule(),
         new Admin.AdminModule(),
+        new Dashboard.DashboardModule(),
     ];
 }
