@@ -263,6 +263,11 @@ public readonly partial struct CtyNumber : IEquatable<CtyNumber>, IComparable<Ct
             return 0;
         }
 
+        if (_exponent == other._exponent)
+        {
+            return _mantissa.CompareTo(other._mantissa);
+        }
+
         // Same sign: compare magnitudes by order of magnitude first, so that numbers with very
         // different exponents never need a huge power of ten.
         var magnitude = (long)_exponent + DigitCount(_mantissa);
@@ -330,6 +335,22 @@ public readonly partial struct CtyNumber : IEquatable<CtyNumber>, IComparable<Ct
         return new CtyNumber(mantissa, (int)exponent, 0);
     }
 
-    private static int DigitCount(BigInteger value) =>
-        BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture).Length;
+    private static int DigitCount(BigInteger value)
+    {
+        var magnitude = BigInteger.Abs(value);
+        if (magnitude <= ulong.MaxValue)
+        {
+            var small = (ulong)magnitude;
+            var digits = 1;
+            while (small >= 10)
+            {
+                small /= 10;
+                digits++;
+            }
+
+            return digits;
+        }
+
+        return magnitude.ToString(CultureInfo.InvariantCulture).Length;
+    }
 }

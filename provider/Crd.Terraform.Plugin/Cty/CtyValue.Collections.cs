@@ -132,17 +132,6 @@ public sealed partial class CtyValue
         return new CtyValue(type, ValueState.Known, map);
     }
 
-    internal static CtyValue FromTupleElements(CtyValue[] items)
-    {
-        var types = new CtyType[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            types[i] = items[i].Type;
-        }
-
-        return new CtyValue(CtyType.Tuple(types), ValueState.Known, items);
-    }
-
     /// <summary>
     /// Checks that <paramref name="value"/> may stand where <paramref name="type"/> is expected
     /// and retypes a dynamic-typed null/unknown to the concrete type.

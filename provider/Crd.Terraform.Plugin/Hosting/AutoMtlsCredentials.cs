@@ -15,25 +15,20 @@ internal sealed class AutoMtlsCredentials
 {
     private readonly byte[] _pinnedClientCertificate;
 
-    private AutoMtlsCredentials(X509Certificate2 serverCertificate, byte[] pinnedClientCertificate)
+    private AutoMtlsCredentials(X509Certificate2 serverCertificate, X509Certificate2 pinnedClientCertificate)
     {
         ServerCertificate = serverCertificate;
-        _pinnedClientCertificate = pinnedClientCertificate;
-        ServerOptions = new SslServerAuthenticationOptions
-        {
-            ServerCertificateContext = SslStreamCertificateContext.Create(serverCertificate, additionalCertificates: null, offline: true),
-            ClientCertificateRequired = true,
-            RemoteCertificateValidationCallback = ValidateClientCertificate,
-            // grpc-go >= 1.67 refuses TLS peers that do not negotiate ALPN.
-            ApplicationProtocols = [SslApplicationProtocol.Http2],
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-        };
+        _pinnedClientCertificate = pinnedClientCertificate.RawData;
+        // Building the certificate context runs .NET's first X509 chain build, which loads the
+        // system trust store: ~100 ms of CPU on Linux. It is started here, in the background,
+        // so that the handshake line need not wait for it; only the first TLS handshake does.
+        ServerOptions = Task.Run(() => CreateServerOptions(serverCertificate, pinnedClientCertificate));
     }
 
     public X509Certificate2 ServerCertificate { get; }
 
-    public SslServerAuthenticationOptions ServerOptions { get; }
+    /// <summary>TLS settings for each accepted connection; completes shortly after start-up.</summary>
+    public Task<SslServerAuthenticationOptions> ServerOptions { get; }
 
     /// <summary>The handshake's 6th field: DER, base64 without '=' padding (Go's RawStdEncoding).</summary>
     public string ServerCertificateField => Convert.ToBase64String(ServerCertificate.RawData).TrimEnd('=');
@@ -42,12 +37,43 @@ internal sealed class AutoMtlsCredentials
     /// <exception cref="CryptographicException">The PEM holds no certificate.</exception>
     public static AutoMtlsCredentials Create(string clientCertificatePem)
     {
-        using var client = X509Certificate2.CreateFromPem(clientCertificatePem);
-        return new AutoMtlsCredentials(CreateServerCertificate(), client.RawData);
+        var client = X509Certificate2.CreateFromPem(clientCertificatePem);
+        return new AutoMtlsCredentials(CreateServerCertificate(), client);
     }
 
     internal bool IsPinnedClient(X509Certificate? certificate) =>
         certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_pinnedClientCertificate);
+
+    private SslServerAuthenticationOptions CreateServerOptions(X509Certificate2 serverCertificate, X509Certificate2 pinnedClientCertificate)
+    {
+        var clientChainPolicy = new X509ChainPolicy
+        {
+            // The pinned certificate is the only trust anchor; never touch the network.
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+        };
+        clientChainPolicy.CustomTrustStore.Add(pinnedClientCertificate);
+
+        // Warm-up: the first TLS handshake validates the client's chain with this policy; doing
+        // it once here, off the critical path, takes the JIT and store loading out of it.
+        using (var warmUp = new X509Chain { ChainPolicy = clientChainPolicy.Clone() })
+        {
+            warmUp.Build(pinnedClientCertificate);
+        }
+
+        return new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = SslStreamCertificateContext.Create(serverCertificate, additionalCertificates: null, offline: true),
+            ClientCertificateRequired = true,
+            CertificateChainPolicy = clientChainPolicy,
+            RemoteCertificateValidationCallback = ValidateClientCertificate,
+            // grpc-go >= 1.67 refuses TLS peers that do not negotiate ALPN.
+            ApplicationProtocols = [SslApplicationProtocol.Http2],
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        };
+    }
 
     /// <summary>
     /// Self-signed ECDSA P-256 certificate for "localhost" (Go verifies SAN, ignores CN). Marked

@@ -48,10 +48,6 @@ public static class PluginHost
         var tls = clientPem is null ? null : Task.Run(() => AutoMtlsCredentials.Create(clientPem));
 
         var lifetime = new PluginLifetime(options.OnStopRequested, logger);
-        var registry = new GrpcServiceRegistry();
-        AuxiliaryServices.Register(registry, lifetime);
-        options.RegisterServices(registry);
-
         // Ctrl-C reaches the whole process group; Terraform answers it with StopProvider, so a
         // managed plugin must survive it (go-plugin servers do the same). SIGTERM stops cleanly.
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
@@ -67,6 +63,10 @@ public static class PluginHost
             context.Cancel = true;
             lifetime.RequestStop("SIGTERM");
         });
+
+        var registry = new GrpcServiceRegistry();
+        AuxiliaryServices.Register(registry, lifetime);
+        options.RegisterServices(registry);
 
         var socketPath = UnixSocketPath.Create(settings.SocketDirectory);
         try
@@ -91,7 +91,18 @@ public static class PluginHost
                 : $"1|{protocolVersion}|unix|{socketPath}|grpc|{certificateField}\n";
             stdout.Write(Encoding.UTF8.GetBytes(banner));
             stdout.Flush();
-            logger.Debug("provider serving", ("address", socketPath), ("protocol_version", protocolVersion), ("tls", tls is not null));
+            if (logger.IsEnabled(PluginLogLevel.Debug))
+            {
+                // Start-up cost as Terraform sees it (process start to handshake), for tuning.
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                logger.Debug(
+                    "provider serving",
+                    ("address", socketPath),
+                    ("protocol_version", protocolVersion),
+                    ("tls", tls is not null),
+                    ("startup_ms", (long)(DateTime.Now - self.StartTime).TotalMilliseconds),
+                    ("startup_cpu_ms", (long)Environment.CpuUsage.TotalTime.TotalMilliseconds));
+            }
 
             var reason = await lifetime.StopRequested.ConfigureAwait(false);
             using var drain = new CancellationTokenSource(s_drainTimeout);

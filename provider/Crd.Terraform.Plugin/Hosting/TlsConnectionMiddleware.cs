@@ -24,7 +24,7 @@ internal sealed class TlsConnectionMiddleware(ConnectionDelegate next, Task<Auto
 
     public async Task OnConnectionAsync(ConnectionContext connection)
     {
-        var options = (await credentials.ConfigureAwait(false)).ServerOptions;
+        var options = await (await credentials.ConfigureAwait(false)).ServerOptions.ConfigureAwait(false);
         var transport = connection.Transport;
         await using var ssl = new SslStream(new DuplexPipeStream(transport), leaveInnerStreamOpen: false);
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed))

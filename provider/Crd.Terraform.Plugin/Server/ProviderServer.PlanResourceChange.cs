@@ -69,7 +69,18 @@ public sealed partial class ProviderServer
                     $"The provider planned an invalid value for {typeName}.{error.Path}: {error.Message}. This is a bug in the provider; Terraform would have rejected this plan. Please report it.");
             }
 
-            var replace = prior.IsNull ? [] : RequiresReplacePaths.Evaluate(prior, planned, requiresReplace);
+            IReadOnlyList<CtyPath> replace = [];
+            if (!prior.IsNull)
+            {
+                // Terraform rejects a requires_replace path that names nothing; say so first.
+                var checkedPaths = RequiresReplacePaths.Check(block, prior, planned, requiresReplace);
+                replace = checkedPaths.Paths;
+                foreach (var error in checkedPaths.Errors)
+                {
+                    diagnostics.AddAttributeError(error.Path, "Provider Produced Invalid Plan", $"{typeName}: {error.Message}. This is a bug in the provider.");
+                }
+            }
+
             return new PlanResult(Encode(planned, type), replace, @private.ToBytes(), diagnostics);
         }, d => new PlanResult([], [], [], d));
 }

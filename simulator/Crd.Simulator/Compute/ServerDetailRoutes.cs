@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Crd.Simulator.Compute;
 
-/// <summary>Server sub-resources: <c>/metadata</c>, <c>/tags</c>, <c>/ips</c>, <c>/os-security-groups</c>.</summary>
+/// <summary>Server sub-resources: <c>/metadata</c>, <c>/tags</c>, <c>/ips</c>, <c>/os-interface</c>, <c>/os-security-groups</c>.</summary>
 public static class ServerDetailRoutes
 {
     /// <summary>Maps the routes on the compute group.</summary>
@@ -96,6 +96,22 @@ public static class ServerDetailRoutes
             var found = ServerRoutes.Find(tx, ctx, id);
             var index = ComputeIndex.Build(tx, found.Site);
             return new JsonObject { ["addresses"] = ServerView.Addresses(index, index.PortsByDevice[found.Id]) };
+        })));
+        server.MapGet("/os-interface", async Task<IResult> (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
+        {
+            var found = ServerRoutes.Find(tx, ctx, id);
+            var ports = ComputeIndex.Build(tx, found.Site).PortsByDevice[found.Id].OrderBy(p => p.CreatedAt);
+            return new JsonObject
+            {
+                ["interfaceAttachments"] = new JsonArray([.. ports.Select(p => (JsonNode)new JsonObject
+                {
+                    ["port_id"] = p.Id,
+                    ["net_id"] = p.NetworkId,
+                    ["mac_addr"] = p.MacAddress,
+                    ["port_state"] = "ACTIVE",
+                    ["fixed_ips"] = new JsonArray { new JsonObject { ["subnet_id"] = p.SubnetId, ["ip_address"] = p.IpAddress } },
+                })]),
+            };
         })));
         server.MapGet("/os-security-groups", async (HttpContext ctx, string id) => HttpJson.Json(await runtime.Store.ExecuteAsync(tx =>
         {

@@ -274,4 +274,18 @@ public sealed class ServerTests(SharedSim fixture) : IClassFixture<SharedSim>
         response.AssertStatus(404);
         Assert.Equal(404, response.Json!["itemNotFound"]!["code"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Interfaces_ListServerPortWithFixedIp()
+    {
+        var session = await Client.NewSessionAsync();
+        var id = await session.CreateServerAsync("nic");
+        var port = (await session.GetAsync(session.Network("/ports?device_id=" + id))).AssertStatus(200).Json!["ports"]![0]!;
+
+        var interfaces = (await session.GetAsync(session.Compute($"/servers/{id}/os-interface"))).AssertStatus(200).Json!["interfaceAttachments"]!.AsArray();
+
+        var nic = Assert.Single(interfaces)!;
+        Assert.Equal(port["id"]!.GetValue<string>(), nic["port_id"]!.GetValue<string>());
+        Assert.Equal(port["fixed_ips"]![0]!["ip_address"]!.GetValue<string>(), nic["fixed_ips"]![0]!["ip_address"]!.GetValue<string>());
+    }
 }

@@ -198,4 +198,51 @@ public sealed class KeystoneTests(SharedSim fixture) : IClassFixture<SharedSim>
         revoke.AssertStatus(204);
         (await session.GetAsync(session.Compute("/servers"))).AssertStatus(401);
     }
+
+    [Fact]
+    public async Task UnscopedPassword_ThenTokenRescope_GivesCatalog()
+    {
+        var tenant = await Client.CreateTenantAsync("toulouse");
+        var user = new JsonObject { ["id"] = tenant.UserId, ["password"] = tenant.Password };
+        var unscoped = await Client.PostAsync("/sites/toulouse/identity/v3/auth/tokens", new JsonObject
+        {
+            ["auth"] = new JsonObject { ["identity"] = new JsonObject { ["methods"] = new JsonArray { "password" }, ["password"] = new JsonObject { ["user"] = user } } },
+        });
+        unscoped.AssertStatus(201);
+        Assert.Null(unscoped.Json!["token"]!["catalog"]);
+
+        var scoped = await Client.PostAsync("/sites/toulouse/identity/v3/auth/tokens", new JsonObject
+        {
+            ["auth"] = new JsonObject
+            {
+                ["identity"] = new JsonObject
+                {
+                    ["methods"] = new JsonArray { "token" },
+                    ["token"] = new JsonObject { ["id"] = unscoped.Headers["X-Subject-Token"] },
+                },
+                ["scope"] = new JsonObject { ["project"] = new JsonObject { ["id"] = tenant.ProjectId } },
+            },
+        });
+
+        scoped.AssertStatus(201);
+        Assert.NotEmpty(scoped.Json!["token"]!["catalog"]!.AsArray());
+        var check = await Client.SendAsync(HttpMethod.Get, "/sites/toulouse/identity/v3/auth/tokens", null, scoped.Headers["X-Subject-Token"],
+            ("X-Subject-Token", scoped.Headers["X-Subject-Token"]));
+        check.AssertStatus(200);
+        Assert.Equal(tenant.ProjectId, check.Str("token", "project", "id"));
+    }
+
+    [Fact]
+    public async Task Password_Wrong_Returns401()
+    {
+        var tenant = await Client.CreateTenantAsync("toulouse");
+        var user = new JsonObject { ["id"] = tenant.UserId, ["password"] = "nope" };
+
+        var response = await Client.PostAsync("/sites/toulouse/identity/v3/auth/tokens", new JsonObject
+        {
+            ["auth"] = new JsonObject { ["identity"] = new JsonObject { ["methods"] = new JsonArray { "password" }, ["password"] = new JsonObject { ["user"] = user } } },
+        });
+
+        response.AssertStatus(401);
+    }
 }

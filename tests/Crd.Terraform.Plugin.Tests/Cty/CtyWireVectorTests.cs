@@ -86,6 +86,32 @@ public sealed class CtyWireVectorTests
         Assert.True(JsonSemantics.AreEquivalent(vector.Json!, json), $"expected {vector.Json}, got {json}");
     }
 
+    [Theory]
+    [MemberData(nameof(JsonVectors))]
+    public void Json_Vector_EncodesGoCtyBytes(string name)
+    {
+        // The vectors keep go-cty's member order; compacting them gives go-cty's exact bytes
+        // (after undoing System.Text.Json's escaping of non-BMP characters).
+        var vector = CtyWireVectors.Get(name);
+        var type = CtyType.FromJson(vector.TypeJson);
+        var value = CtyMsgpackCodec.Decode(vector.Msgpack, type);
+        var options = new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        var compact = System.Text.Json.Nodes.JsonNode.Parse(vector.Json!)?.ToJsonString(options) ?? "null";
+
+        // System.Text.Json always escapes characters outside the BMP; Go writes them raw.
+        compact = System.Text.RegularExpressions.Regex.Replace(
+            compact,
+            @"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})",
+            m => string.Concat(
+                (char)Convert.ToInt32(m.Groups[1].Value, 16),
+                (char)Convert.ToInt32(m.Groups[2].Value, 16)));
+
+        Assert.Equal(compact, Encoding.UTF8.GetString(CtyJsonCodec.Encode(value, type)));
+    }
+
     [Fact]
     public void Msgpack_RefinedStringPrefixVector_DecodesNotNullWithPrefix()
     {

@@ -48,6 +48,9 @@ public sealed partial class PluginProcess : IAsyncDisposable
     /// <summary>The process id.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> taken just before the process was started.</summary>
+    public long StartTimestamp { get; private set; }
+
     /// <summary>Time from just before process start to the handshake line being read.</summary>
     public TimeSpan TimeToHandshake { get; private set; }
 
@@ -92,8 +95,9 @@ public sealed partial class PluginProcess : IAsyncDisposable
 
         var startInfo = CreateStartInfo(options, advertised);
         var stopwatch = Stopwatch.StartNew();
+        var startTimestamp = Stopwatch.GetTimestamp();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Process.Start returned null");
-        var plugin = new PluginProcess(process, presented);
+        var plugin = new PluginProcess(process, presented) { StartTimestamp = startTimestamp };
         if (!options.ExpectHandshake)
         {
             plugin._stdoutPump = PumpAsync(process.StandardOutput, plugin._extraStdout);

@@ -19,15 +19,15 @@ public static partial class CtyJsonCodec
             return;
         }
 
+        if (value.Type.Kind != type.Kind && !value.Type.IsDynamic)
+        {
+            throw new CtyEncodeMismatchException(value.Type, type);
+        }
+
         if (value.IsNull)
         {
             writer.WriteRaw("null"u8);
             return;
-        }
-
-        if (value.Type.Kind != type.Kind)
-        {
-            throw new CtyEncodeMismatchException(value.Type, type);
         }
 
         switch (type.Kind)

@@ -14,6 +14,13 @@ public static partial class CtyMsgpackCodec
             return;
         }
 
+        // Only null and unknown values are typed dynamic, and they fit any slot; any other
+        // value must at least be of the slot's kind (deeper levels check their own).
+        if (value.Type.Kind != type.Kind && !value.Type.IsDynamic)
+        {
+            throw new CtyEncodeMismatchException(value.Type, type);
+        }
+
         if (!value.IsKnown)
         {
             WriteUnknown(ref writer, type.IsDynamic ? null : value.Refinements, type);
@@ -24,11 +31,6 @@ public static partial class CtyMsgpackCodec
         {
             writer.WriteNil();
             return;
-        }
-
-        if (value.Type.Kind != type.Kind)
-        {
-            throw new CtyEncodeMismatchException(value.Type, type);
         }
 
         switch (type.Kind)

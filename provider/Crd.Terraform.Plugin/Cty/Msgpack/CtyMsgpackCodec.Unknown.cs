@@ -157,6 +157,20 @@ public static partial class CtyMsgpackCodec
             MsgpackReader.ThrowAt(start, $"refinements of {payload.Length} bytes exceed the {MaxRefinementPayload}-byte limit");
         }
 
+        try
+        {
+            return ReadRefinements(payload, type);
+        }
+        catch (CtyFormatException ex)
+        {
+            // Offsets inside the payload are relative to it; say where the payload is.
+            MsgpackReader.ThrowAt(start, $"invalid refinements of an unknown {Describe(type)}: {ex.Message}");
+            throw;
+        }
+    }
+
+    private static CtyValue ReadRefinements(ReadOnlySpan<byte> payload, CtyType type)
+    {
         var body = new MsgpackReader(payload);
         var count = body.ReadMapHeader("refinement map");
         if (type.IsDynamic)
@@ -185,9 +199,10 @@ public static partial class CtyMsgpackCodec
                 case RefinementNumberMin:
                 case RefinementNumberMax:
                 {
+                    var boundOffset = body.Position;
                     if (body.ReadArrayHeader("[number, bool] bound refinement") != 2)
                     {
-                        MsgpackReader.ThrowAt(start, "a number bound refinement must be a [number, bool] array");
+                        MsgpackReader.ThrowAt(boundOffset, "a number bound refinement must be a [number, bool] array");
                     }
 
                     var bound = ReadNumber(ref body, "number bound");

@@ -229,15 +229,20 @@ public sealed class CtyMsgpackCodecTests
         Assert.Equal("d60c8102a161", Convert.ToHexString(CtyMsgpackCodec.Encode(four, four.Type)).ToLowerInvariant());
     }
 
-    [Fact]
-    public void Encode_LongStringPrefix_TruncatedBelow256Bytes()
+    [Theory]
+    [InlineData(1024, "", 254)] // cut to 255 bytes, then the last letter may combine: dropped
+    [InlineData(255, "-", 256)] // 256 bytes fit as they are
+    [InlineData(255, "\U0001F937\U0001F937", 254)]
+    [InlineData(300, "-", 254)]
+    public void Encode_LongStringPrefix_TruncatedAsGoCty(int letters, string tail, int expectedLength)
     {
-        var value = CtyValue.Unknown(CtyType.String, new CtyRefinements { StringPrefix = new string('x', 300) + "-" });
+        // Expectations from go-cty's TestRoundTrip_truncatesStringPrefixRefinement.
+        var value = CtyValue.Unknown(CtyType.String, new CtyRefinements { StringPrefix = new string('d', letters) + tail });
 
         var decoded = CtyMsgpackCodec.Decode(CtyMsgpackCodec.Encode(value, CtyType.String), CtyType.String);
 
         var prefix = decoded.Refinements!.StringPrefix!;
-        Assert.True(prefix.Length is > 200 and < 256, $"prefix length {prefix.Length}");
+        Assert.Equal(expectedLength, prefix.Length);
         Assert.StartsWith(prefix, value.Refinements!.StringPrefix!, StringComparison.Ordinal);
     }
 
@@ -313,6 +318,25 @@ public sealed class CtyMsgpackCodecTests
 
         Assert.Contains("at b", ex.Message, StringComparison.Ordinal);
         Assert.Contains("number", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Encode_NullOrUnknownOfOtherKind_ThrowsButDynamicFits()
+    {
+        Assert.Throws<ArgumentException>(() => CtyMsgpackCodec.Encode(CtyValue.Null(CtyType.Number), CtyType.String));
+        Assert.Throws<ArgumentException>(() => CtyMsgpackCodec.Encode(CtyValue.Unknown(CtyType.Bool), CtyType.String));
+        Assert.Equal([0xc0], CtyMsgpackCodec.Encode(CtyValue.Null(CtyType.Dynamic), CtyType.String));
+        Assert.Equal([0xd4, 0x00, 0x00], CtyMsgpackCodec.Encode(CtyValue.DynamicUnknown, CtyType.List(CtyType.String)));
+    }
+
+    [Fact]
+    public void Decode_MalformedRefinements_MessageLocatesTheUnknown()
+    {
+        // A list value at offset 1 whose refinement map has a string key.
+        var ex = Assert.Throws<CtyFormatException>(() =>
+            CtyMsgpackCodec.Decode(Convert.FromHexString("91c7040c81a161c2"), CtyType.List(CtyType.String)));
+
+        Assert.StartsWith("msgpack: at offset 1, invalid refinements of an unknown string", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,10 +2,6 @@ using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Schema;
 using Crd.Terraform.Plugin.Server.Consistency;
 using static Crd.Terraform.Plugin.Tests.Server.Consistency.ConsistencyTestData;
-<<<<<<< HEAD
-using Attribute = Crd.Terraform.Plugin.Schema.SchemaAttribute;
-=======
->>>>>>> objchange
 
 namespace Crd.Terraform.Plugin.Tests.Server.Consistency;
 
