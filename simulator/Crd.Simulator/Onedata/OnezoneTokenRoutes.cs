@@ -104,7 +104,7 @@ public static class OnezoneTokenRoutes
         var caveats = body["caveats"] as JsonArray ?? [];
         foreach (var caveat in caveats.OfType<JsonObject>())
         {
-            if (caveat["type"]?.GetValue<string>() == "time")
+            if (caveat["type"] is JsonValue kind && kind.TryGetValue<string>(out var name) && name == "time")
             {
                 token.ValidUntil = caveat["validUntil"] is JsonValue u && u.TryGetValue<long>(out var until) ? until
                     : throw OnedataErrors.Missing("caveats.time.validUntil");

@@ -134,7 +134,7 @@ public static class OrderExecution
     private static void Create(StoreTransaction tx, SimRuntime runtime, SiteConfig site, Order order, MarketplaceResource resource)
     {
         var attributes = JsonNode.Parse(order.AttributesJson) as JsonObject ?? [];
-        var name = attributes["name"]?.GetValue<string>() ?? resource.Name;
+        var name = Text(attributes["name"]) ?? resource.Name;
         if (tx.Find<Project>(runtime.DeriveId(site.Name, "project", name)) is not null)
         {
             throw new Hosting.ApiException(409, $"A tenant named {name} already exists on site {site.Name}.");
@@ -142,13 +142,15 @@ public static class OrderExecution
         var quota = site.Quota.Clone();
         ApplyLimits(quota, order.Limits);
         var tenant = TenantFactory.Create(tx, runtime, site, name, ["member", "reader"], quota,
-            attributes["description"]?.GetValue<string>() ?? "Created by a Waldur order");
+            Text(attributes["description"]) ?? "Created by a Waldur order");
         resource.BackendId = tenant.Project.Id;
         resource.ProjectId = tenant.Project.Id;
         resource.State = "OK";
         resource.ModifiedAt = tx.Now;
         tx.Put(resource);
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static void Update(StoreTransaction tx, Order order, MarketplaceResource resource)
     {
