@@ -11,6 +11,10 @@ public static class SimModules
         new Image.ImageModule(),
         new Compute.ComputeModule(),
         new Volume.VolumeModule(),
+        new ContainerInfra.ContainerInfraModule(),
+        new Portal.PortalModule(),
+        new Onedata.OnedataModule(),
         new Admin.AdminModule(),
+        new Dashboard.DashboardModule(),
     ];
 }

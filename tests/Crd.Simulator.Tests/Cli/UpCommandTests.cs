@@ -13,7 +13,7 @@ public sealed class UpCommandTests(SharedSim fixture) : IClassFixture<SharedSim>
         Assert.Contains("crd-toulouse:", output, StringComparison.Ordinal);
         Assert.Contains("auth_type: \"v3applicationcredential\"", output, StringComparison.Ordinal);
         Assert.Contains("provider \"crd\" {", output, StringComparison.Ordinal);
-        Assert.Contains("default_site = \"toulouse\"", output, StringComparison.Ordinal);
+        Assert.Matches("default_site += \"toulouse\"", output);
         Assert.Contains(fixture.Sim.BaseUrl + "/sites/toulouse/identity/v3", output, StringComparison.Ordinal);
         Assert.StartsWith("crd-sim ready http://127.0.0.1:", output.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
     }
