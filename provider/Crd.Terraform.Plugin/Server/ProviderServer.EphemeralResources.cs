@@ -10,13 +10,7 @@ public sealed partial class ProviderServer
     internal Task<EphemeralOpenResult> OpenEphemeralResourceAsync(string typeName, WireValue config, CancellationToken cancellationToken)
         => RunAsync("OpenEphemeralResource", typeName, cancellationToken, async (diagnostics, ct) =>
         {
-            if (!_ephemeralResources.TryGetValue(typeName, out var ephemeral))
-            {
-                diagnostics.AddError("Unknown Ephemeral Resource", $"The provider \"{_provider.TypeName}\" has no ephemeral resource \"{typeName}\".");
-                return new EphemeralOpenResult([], [], null, diagnostics);
-            }
-
-            if (!CheckConfigured(typeName, diagnostics))
+            if (!TryGetEphemeralResource(typeName, diagnostics, out var ephemeral) || !CheckConfigured(typeName, diagnostics))
             {
                 return new EphemeralOpenResult([], [], null, diagnostics);
             }

@@ -10,13 +10,7 @@ public sealed partial class ProviderServer
     internal Task<StateResult> ReadDataSourceAsync(string typeName, WireValue config, CancellationToken cancellationToken)
         => RunAsync("ReadDataSource", typeName, cancellationToken, async (diagnostics, ct) =>
         {
-            if (!_dataSources.TryGetValue(typeName, out var dataSource))
-            {
-                diagnostics.AddError("Unknown Data Source", $"The provider \"{_provider.TypeName}\" has no data source \"{typeName}\".");
-                return new StateResult([], [], diagnostics);
-            }
-
-            if (!CheckConfigured(typeName, diagnostics))
+            if (!TryGetDataSource(typeName, diagnostics, out var dataSource) || !CheckConfigured(typeName, diagnostics))
             {
                 return new StateResult([], [], diagnostics);
             }

@@ -41,9 +41,8 @@ public sealed partial class ProviderServer
     internal Task<DiagnosticCollection> ValidateDataResourceConfigAsync(string typeName, WireValue config, CancellationToken cancellationToken)
         => RunAsync("ValidateDataResourceConfig", typeName, cancellationToken, async (diagnostics, ct) =>
         {
-            if (!_dataSources.TryGetValue(typeName, out var dataSource))
+            if (!TryGetDataSource(typeName, diagnostics, out var dataSource))
             {
-                diagnostics.AddError("Unknown Data Source", $"The provider \"{_provider.TypeName}\" has no data source \"{typeName}\".");
                 return diagnostics;
             }
 
@@ -55,9 +54,8 @@ public sealed partial class ProviderServer
     internal Task<DiagnosticCollection> ValidateEphemeralResourceConfigAsync(string typeName, WireValue config, CancellationToken cancellationToken)
         => RunAsync("ValidateEphemeralResourceConfig", typeName, cancellationToken, async (diagnostics, ct) =>
         {
-            if (!_ephemeralResources.TryGetValue(typeName, out var ephemeral))
+            if (!TryGetEphemeralResource(typeName, diagnostics, out var ephemeral))
             {
-                diagnostics.AddError("Unknown Ephemeral Resource", $"The provider \"{_provider.TypeName}\" has no ephemeral resource \"{typeName}\".");
                 return diagnostics;
             }
 

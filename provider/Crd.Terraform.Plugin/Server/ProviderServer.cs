@@ -132,6 +132,28 @@ public sealed partial class ProviderServer
         return false;
     }
 
+    private bool TryGetDataSource(string typeName, DiagnosticCollection diagnostics, out IDataSource dataSource)
+    {
+        if (_dataSources.TryGetValue(typeName, out dataSource!))
+        {
+            return true;
+        }
+
+        diagnostics.AddError("Unknown Data Source", $"The provider \"{_provider.TypeName}\" has no data source \"{typeName}\".");
+        return false;
+    }
+
+    private bool TryGetEphemeralResource(string typeName, DiagnosticCollection diagnostics, out IEphemeralResource ephemeral)
+    {
+        if (_ephemeralResources.TryGetValue(typeName, out ephemeral!))
+        {
+            return true;
+        }
+
+        diagnostics.AddError("Unknown Ephemeral Resource", $"The provider \"{_provider.TypeName}\" has no ephemeral resource \"{typeName}\".");
+        return false;
+    }
+
     private bool CheckConfigured(string typeName, DiagnosticCollection diagnostics)
     {
         if (_configured)

@@ -225,7 +225,4 @@ public sealed partial class TerraformHarness
             throw new TerraformCommandException("Terraform reported errors", diagnostics);
         }
     }
-
-    /// <summary>Test helper: the JSON Terraform would store for a value.</summary>
-    internal static string ToStateJson(CtyValue value) => Encoding.UTF8.GetString(CtyJsonCodec.Encode(value, value.Type));
 }

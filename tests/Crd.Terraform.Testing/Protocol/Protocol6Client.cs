@@ -220,7 +220,4 @@ public sealed class Protocol6Client(PluginProcess process) : IProviderClient
             throw new TerraformCommandException(rpc + " failed", diagnostics);
         }
     }
-
-    /// <summary>For tests wanting the raw encoding Terraform would send.</summary>
-    public static string ToJson(CtyValue value) => Encoding.UTF8.GetString(CtyJsonCodec.Encode(value, value.Type));
 }
