@@ -179,23 +179,20 @@ public sealed class NovaClient(SiteSession session)
         {
             ["name"] = spec.Name,
             ["flavorRef"] = spec.FlavorId,
-            ["networks"] = new JsonArray { new JsonObject { ["uuid"] = spec.NetworkId } },
+            ["networks"] = new JsonArray(new JsonObject { ["uuid"] = spec.NetworkId }),
             ["metadata"] = metadata,
         };
         if (spec.BootVolumeSizeGb is { } size)
         {
-            server["block_device_mapping_v2"] = new JsonArray
+            server["block_device_mapping_v2"] = new JsonArray(new JsonObject
             {
-                new JsonObject
-                {
-                    ["boot_index"] = 0,
-                    ["uuid"] = spec.ImageId,
-                    ["source_type"] = "image",
-                    ["destination_type"] = "volume",
-                    ["volume_size"] = size,
-                    ["delete_on_termination"] = true,
-                },
-            };
+                ["boot_index"] = 0,
+                ["uuid"] = spec.ImageId,
+                ["source_type"] = "image",
+                ["destination_type"] = "volume",
+                ["volume_size"] = size,
+                ["delete_on_termination"] = true,
+            });
         }
         else
         {
