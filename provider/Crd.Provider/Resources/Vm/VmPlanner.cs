@@ -39,6 +39,15 @@ internal sealed class VmPlanner(ProviderContext? context)
             return;
         }
 
+        foreach (var name in new[] { "site", "project" })
+        {
+            if (plan.IsUnknown(name) && !request.Config.IsUnknown(name))
+            {
+                // Unset (marked unknown by the pipeline), not a reference: SiteScope fills it in.
+                plan.SetString(name, null);
+            }
+        }
+
         var resolved = await SiteScope.ResolvePlanAsync(context, request.Config, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (resolved is not { } scope)
         {
