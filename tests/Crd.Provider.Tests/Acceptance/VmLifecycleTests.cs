@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Crd.Cloud;
 using Crd.Simulator.Testing;
 using Crd.Terraform.Testing;
 using static Crd.Provider.Tests.Acceptance.VmTestKit;
@@ -103,5 +105,85 @@ public sealed class VmLifecycleTests(SharedCrdSim fixture) : IClassFixture<Share
         Assert.Empty(await ServersAsync(sim, tenant));
         Assert.Empty(await ServerPortsAsync(sim, tenant));
         Assert.Empty(await FloatingIpsAsync(sim, tenant));
+    }
+
+    [Fact]
+    public async Task SecurityGroups_NameThenIdOfSameGroup_EmptyPlanAndChangesInPlace()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync();
+        var harness = Harness();
+        using var session = Session(tenant);
+        var web = await CreateSecurityGroupAsync(session, "web");
+        var groups = await sim.ListObjectsAsync("network.security_groups", tenant);
+        var defaultId = Field(groups.Single(g => Field(g, "Name") == "default"), "Id");
+
+        // By name.
+        var config = Config(tenant, Vm(b => b["security_groups"] = new[] { "default" }));
+        await harness.ApplyAsync(config, Deadline);
+
+        // The same group by id: no change at all, and the state keeps the name.
+        config = Config(tenant, Vm(b => b["security_groups"] = new[] { defaultId }));
+        Assert.True((await harness.PlanAsync(config, Deadline)).IsEmpty);
+        await harness.ApplyAsync(config, Deadline);
+        Assert.Equal(["default"], Strings(State(harness), "security_groups"));
+
+        // Another group, by id and by name mixed: changed on the port in place.
+        config = Config(tenant, Vm(b => b["security_groups"] = new[] { defaultId, "web" }));
+        var plan = await harness.ApplyAsync(config, Deadline);
+        Assert.Equal(ChangeAction.Update, plan.ActionOf(Address));
+        var port = Assert.Single(await ServerPortsAsync(sim, tenant));
+        Assert.Equal(new[] { defaultId, web }.Order(), port["SecurityGroupIds"]!.AsArray().Select(g => g!.ToString()).Order());
+        Assert.True((await harness.PlanAsync(config, Deadline)).IsEmpty);
+
+        // Unknown group: a plan-time error at the attribute, listing what exists.
+        var error = await Assert.ThrowsAsync<TerraformCommandException>(() => harness.PlanAsync(Config(tenant, Vm(b => b["security_groups"] = new[] { "nope" })), Deadline));
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.IsError);
+        Assert.Equal("security_groups", diagnostic.Path);
+        Assert.Contains("\"nope\"", diagnostic.Detail, StringComparison.Ordinal);
+        Assert.Contains("default", diagnostic.Detail, StringComparison.Ordinal);
+
+        await harness.DestroyAsync(config, Deadline);
+        Assert.Empty(await ServersAsync(sim, tenant));
+    }
+
+    [Fact]
+    public async Task Image_Changed_ReplacesServer()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync();
+        var harness = Harness();
+        var config = Config(tenant, Vm());
+        await harness.ApplyAsync(config, Deadline);
+        var before = Text(State(harness), "id");
+
+        config = Config(tenant, Vm(b => b["image"] = "debian-12"));
+        var plan = await harness.ApplyAsync(config, Deadline);
+
+        Assert.Equal(ChangeAction.Replace, plan.ActionOf(Address));
+        var server = Assert.Single(await ServersAsync(sim, tenant));
+        Assert.NotEqual(before, Field(server, "Id"));
+        Assert.Equal(Field(server, "Id"), Text(State(harness), "id"));
+        Assert.True((await harness.PlanAsync(config, Deadline)).IsEmpty);
+        await harness.DestroyAsync(config, Deadline);
+    }
+
+    [Fact]
+    public async Task BootVolume_Created_ImportReconstructsSizeAndDestroyDeletesVolume()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync();
+        var harness = Harness();
+        var config = Config(tenant, Vm(b => b["boot_volume_size_gb"] = 20));
+        await harness.ApplyAsync(config, Deadline);
+        var id = Text(State(harness), "id")!;
+        var volume = Assert.Single(await sim.ListObjectsAsync("volume.volumes", tenant));
+        Assert.Equal("20", Field(volume, "Size"));
+        Assert.True((await harness.PlanAsync(config, Deadline)).IsEmpty);
+
+        await harness.ImportVerifyAsync(config, Address, $"toulouse/{tenant.ProjectId}/{id}", ["timeouts", "user_data"], Deadline);
+
+        await harness.DestroyAsync(config, Deadline);
+        Assert.Empty(await sim.ListObjectsAsync("volume.volumes", tenant));
     }
 }

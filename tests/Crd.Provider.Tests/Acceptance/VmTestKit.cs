@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Crd.Cloud;
 using Crd.Provider.Tests.Support;
 using Crd.Simulator.Testing;
 using Crd.Terraform.Testing;
@@ -61,4 +62,16 @@ internal static class VmTestKit
         [.. (await sim.ListObjectsAsync("network.ports", tenant)).Where(p => p["DeviceOwner"]?.GetValue<string>()?.StartsWith("compute:", StringComparison.Ordinal) == true)];
 
     public static string Field(JsonObject entity, string name) => entity[name]?.ToString() ?? "";
+
+    /// <summary>A Crd.Cloud session with the tenant's credentials, to change things as another tool would.</summary>
+    public static SiteSession Session(SimTenant tenant) =>
+        new(new SiteCredentials(tenant.Site, tenant.AuthUrl, tenant.Region, tenant.CredentialId, tenant.CredentialSecret, null, false));
+
+    /// <summary>Creates a security group in the tenant's project; returns its id.</summary>
+    public static async Task<string> CreateSecurityGroupAsync(SiteSession session, string name)
+    {
+        var response = await session.SendAsync(CloudRequest.Post(CloudService.Network, "/security-groups",
+            new JsonObject { ["security_group"] = new JsonObject { ["name"] = name } }), Deadline);
+        return response.Object("security_group")["id"]!.GetValue<string>();
+    }
 }
