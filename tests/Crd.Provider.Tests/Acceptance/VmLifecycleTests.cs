@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Crd.Cloud;
 using Crd.Simulator.Testing;
 using Crd.Terraform.Testing;
+using Crd.Terraform.Testing.Configuration;
+using Xunit.Abstractions;
 using static Crd.Provider.Tests.Acceptance.VmTestKit;
 
 namespace Crd.Provider.Tests.Acceptance;
@@ -10,7 +12,7 @@ namespace Crd.Provider.Tests.Acceptance;
 /// <c>crd_vm</c> through the harness (the published provider binary, driven as Terraform does)
 /// against a real crd-sim: create, each in-place update, replacement, import, destroy.
 /// </summary>
-public sealed class VmLifecycleTests(SharedCrdSim fixture) : IClassFixture<SharedCrdSim>
+public sealed class VmLifecycleTests(SharedCrdSim fixture, ITestOutputHelper output) : IClassFixture<SharedCrdSim>
 {
     [Fact]
     public async Task VmResource_Lifecycle_CreatesUpdatesInPlaceImportsAndDestroys()
@@ -185,5 +187,40 @@ public sealed class VmLifecycleTests(SharedCrdSim fixture) : IClassFixture<Share
 
         await harness.DestroyAsync(config, Deadline);
         Assert.Empty(await sim.ListObjectsAsync("volume.volumes", tenant));
+    }
+
+    [Fact]
+    public async Task Refresh_ThreeServers_OneRequestPerServer()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync("reims");
+        var harness = Harness();
+        var config = new TerraformConfiguration
+        {
+            Provider = CrdSim.ProviderBlock(tenant),
+            Resources = [.. Enumerable.Range(1, 3).Select(i => new ResourceConfig("crd_vm", $"vm{i}", Vm(b =>
+            {
+                b["name"] = $"vm{i}";
+                b["security_groups"] = new[] { "default" };
+            })))],
+        };
+        await StartCountingAsync(sim, "reims");
+        await harness.ApplyAsync(config, Deadline);
+        var create = (await CountsAsync(sim))["all"];
+
+        await StartCountingAsync(sim, "reims", ("show", "GET", "compute", "/servers/*"));
+        await harness.RefreshAsync(config, Deadline);
+        var counts = await CountsAsync(sim);
+
+        await StartCountingAsync(sim, "reims");
+        await harness.DestroyAsync(config, Deadline);
+        var destroy = (await CountsAsync(sim))["all"];
+        await sim.ClearFaultsAsync();
+
+        output.WriteLine($"requests for 3 VMs: create+plan {create}, refresh {counts["all"]}, destroy+plan {destroy}");
+        Assert.Equal(3, counts["show"]);
+        // Besides one GET per server: the token, and the flavor and security group lists (once per site).
+        Assert.InRange(counts["all"], 3, 3 + 3);
+        Assert.Empty(await ServersAsync(sim, tenant));
     }
 }

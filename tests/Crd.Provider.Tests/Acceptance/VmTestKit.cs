@@ -74,4 +74,30 @@ internal static class VmTestKit
             new JsonObject { ["security_group"] = new JsonObject { ["name"] = name } }), Deadline);
         return response.Object("security_group")["id"]!.GetValue<string>();
     }
+
+    private const int CounterStart = 1_000_000;
+
+    /// <summary>
+    /// Counts the requests crd-sim receives for <paramref name="site"/> with zero-latency fault rules
+    /// (each firing rule decrements its count): one rule for everything, one per named path glob.
+    /// </summary>
+    public static Task StartCountingAsync(CrdSim sim, string site, params (string Name, string Method, string Service, string Path)[] filters)
+    {
+        var rules = new JsonArray(new JsonObject { ["name"] = "all", ["site"] = site, ["kind"] = "latency", ["latencyMs"] = 0, ["count"] = CounterStart });
+        foreach (var (name, method, service, path) in filters)
+        {
+            rules.Add(new JsonObject { ["name"] = name, ["site"] = site, ["method"] = method, ["service"] = service, ["path"] = path, ["kind"] = "latency", ["latencyMs"] = 0, ["count"] = CounterStart });
+        }
+
+        return sim.SetFaultsAsync(rules);
+    }
+
+    /// <summary>Requests counted per rule name since <see cref="StartCountingAsync"/>.</summary>
+    public static async Task<Dictionary<string, int>> CountsAsync(CrdSim sim)
+    {
+        var answer = JsonNode.Parse(await sim.Http.GetStringAsync(sim.BaseUrl + "/_sim/faults"))!;
+        return (answer["faults"] as JsonArray ?? []).OfType<JsonObject>().ToDictionary(
+            r => (r["name"] ?? r["Name"])!.GetValue<string>(),
+            r => CounterStart - (r["count"] ?? r["Count"])!.GetValue<int>());
+    }
 }
