@@ -35,7 +35,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         var settings = ProviderSettings.Resolve(request.Config, EnvironmentVariables.Process, response.Diagnostics);
         if (settings is not null && !response.Diagnostics.HasErrors)
         {
-            response.ProviderData = settings;
+            response.ProviderData = new ProviderContext(settings);
         }
 
         return Task.CompletedTask;
