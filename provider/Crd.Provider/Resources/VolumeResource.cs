@@ -75,6 +75,13 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        if (prior.IsNull && plan.IsUnknown("site") && request.Config.Get("site") is { IsKnown: true, IsNull: true })
+        {
+            // Computed-and-unset attributes arrive unknown on create; an unset site means the
+            // default site, which SiteScope resolves only from a known (null) value.
+            plan.SetString("site", null);
+        }
+
         if (await SiteScope.ResolvePlanAsync(_context, request.Config, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } scope)
         {
             return;
