@@ -21,6 +21,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
     public IReadOnlyList<IResource> Resources { get; } =
     [
         new Resources.Vm.VmResource(),
+        new Resources.VolumeResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } = [];
