@@ -39,15 +39,6 @@ internal sealed class VmPlanner(ProviderContext? context)
             return;
         }
 
-        foreach (var name in new[] { "site", "project" })
-        {
-            if (plan.IsUnknown(name) && !request.Config.IsUnknown(name))
-            {
-                // Unset (marked unknown by the pipeline), not a reference: SiteScope fills it in.
-                plan.SetString(name, null);
-            }
-        }
-
         if (!prior.IsNull && request.Config.IsNullAttribute("project") && plan.GetString("site") is { } newSite && newSite != prior.GetString("site"))
         {
             // Moving to another site: the prior project (kept by UseStateForUnknown) belongs to the old one.
