@@ -115,7 +115,7 @@ internal sealed class VmPlanner(ProviderContext? context)
 
         if (plan.GetString("image") is { } image && (prior.IsNull || image != prior.GetString("image")))
         {
-            var resolved = await Lookup(() => site.Images.ResolveAsync(image, cancellationToken), "image", "Unknown Image", diagnostics).ConfigureAwait(false);
+            var resolved = await Lookup(() => site.ResolveImageAsync(image, cancellationToken), "image", "Unknown Image", diagnostics).ConfigureAwait(false);
             if (resolved is not null && !prior.IsNull && resolved.Id == prior.GetString("image_id"))
             {
                 plan.SetString("image", prior.GetString("image"));

@@ -64,7 +64,8 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
             var attribute = e.Kind switch
             {
                 "security group" => "security_groups",
-                "flavor" or "image" => e.Kind,
+                "flavor" => "flavor",
+                _ when e.Kind.Contains("image", StringComparison.Ordinal) => "image",
                 _ => "network",
             };
             response.Diagnostics.AddAttributeError(CtyPath.Root.Attribute(attribute), "Cannot Create Server", e.Message);
@@ -81,20 +82,28 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
         try
         {
             var name = plan.GetString("name");
-            await site.Nova.WaitUntilSettledAsync(id, $"server {name} ({id}) to become ACTIVE", deadline.Remaining, cancellationToken).ConfigureAwait(false);
+            NovaServer? server = await site.Nova.WaitUntilSettledAsync(id, $"server {name} ({id}) to become ACTIVE", deadline.Remaining, cancellationToken).ConfigureAwait(false);
             if (plan.GetString("power_state") == VmSchema.PowerShutoff)
             {
                 await site.Nova.StopAsync(id, cancellationToken).ConfigureAwait(false);
-                await site.Nova.WaitForStatusAsync(id, $"server {name} ({id}) to stop", Shutoff, deadline.Remaining, cancellationToken).ConfigureAwait(false);
+                server = await site.Nova.WaitForStatusAsync(id, $"server {name} ({id}) to stop", Shutoff, deadline.Remaining, cancellationToken).ConfigureAwait(false);
             }
 
             if (plan.GetBool("floating_ip") == true)
             {
                 var floating = await AttachFloatingIpAsync(site, id, marker, cancellationToken).ConfigureAwait(false);
                 response.Private.SetKey(FloatingIpKey, JsonSerializer.Serialize(floating.Id));
+                server = null; // its addresses changed
             }
 
-            await RefreshAsync(state, site, id, cancellationToken).ConfigureAwait(false);
+            if (server is null)
+            {
+                await RefreshAsync(state, site, id, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await VmStateMapper.WriteAsync(state, server, site, import: false, cancellationToken).ConfigureAwait(false);
+            }
             new VmPlanner(_context).Settle(request.Private, response.Private);
         }
         catch (Exception e) when (e is CloudException or OperationCanceledException)
@@ -275,7 +284,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
     private static async Task<ServerCreateSpec?> CreateSpecAsync(VmSite site, ResourceData plan, string marker, CancellationToken cancellationToken)
     {
         var flavor = await site.Flavors.ResolveAsync(plan.GetString("flavor")!, cancellationToken).ConfigureAwait(false);
-        var image = await site.Images.ResolveAsync(plan.GetString("image")!, cancellationToken).ConfigureAwait(false);
+        var image = await site.ResolveImageAsync(plan.GetString("image")!, cancellationToken).ConfigureAwait(false);
         var network = plan.GetString("network") is { } given
             ? await site.Neutron.ResolveNetworkAsync(given, cancellationToken).ConfigureAwait(false)
             : await site.Neutron.ProjectNetworkAsync(cancellationToken).ConfigureAwait(false);

@@ -19,4 +19,11 @@ internal sealed class VmSite(SiteSession session)
     public FlavorClient Flavors { get; } = new(session);
 
     public ImageClient Images { get; } = new(session);
+
+    /// <summary>
+    /// The image a name or id means, remembered for a few minutes per session: planning and
+    /// creating many VMs from one image costs one Glance call, not one per VM.
+    /// </summary>
+    public Task<Image> ResolveImageAsync(string nameOrId, CancellationToken cancellationToken)
+        => session.Cache.GetOrCreateAsync("crd_vm.image:" + nameOrId, TimeSpan.FromMinutes(5), ct => Images.ResolveAsync(nameOrId, ct), cancellationToken);
 }
