@@ -1,0 +1,313 @@
+using System.Globalization;
+using Crd.Terraform.Plugin.Diagnostics;
+
+namespace Crd.Provider.Quota;
+
+/// <summary>
+/// The plan-time quota check (DESIGN.md §6, docs/guides/quota-check.md). Lives as long as the
+/// provider process: Terraform starts one for a plan and another for the apply, which plans each
+/// resource again just before applying it. Resources claim, from ModifyPlan, the change in demand
+/// their plan causes (create +, destroy -, update planned - prior, a replacement in its two plan
+/// calls) and settle the claim once the change is applied. Per (site, project) the ledger reads
+/// limits and usage once, sums the pending claims and fails the plan of a resource whose claim
+/// takes the sum over the headroom.
+/// </summary>
+/// <remarks>
+/// Terraform plans up to ten resources at once in no fixed order, so a create can be checked
+/// before the destroy that frees its room. A claim that appears over quota therefore waits
+/// (bounded by <see cref="QuotaLedgerOptions.MaxWait"/>) until no other claim is being checked
+/// and none arrived for <see cref="QuotaLedgerOptions.QuietPeriod"/>, then re-reads usage (at
+/// most once per interval) before it fails.
+/// </remarks>
+public sealed class QuotaLedger
+{
+    private readonly IQuotaSource _source;
+    private readonly QuotaLedgerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Site, string Project), ProjectQuotaBook> _books = [];
+    private readonly string _process = Guid.NewGuid().ToString("N")[..12];
+    private long _sequence;
+    private int _checking;
+    private DateTimeOffset _lastActivity;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A ledger reading quotas from the sites' Nova, Cinder and Neutron.</summary>
+    public QuotaLedger()
+        : this(new CloudQuotaSource(), QuotaLedgerOptions.Default, TimeProvider.System)
+    {
+    }
+
+    internal QuotaLedger(IQuotaSource source, QuotaLedgerOptions options, TimeProvider time)
+    {
+        _source = source;
+        _options = options;
+        _time = time;
+        _lastActivity = time.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Records the change in demand a resource's plan causes and checks that its (site, project)
+    /// still fits. Adds an error at <see cref="QuotaClaim.Path"/> when it does not, a warning when
+    /// the quota cannot be read. Returns the ticket to store in private state (key
+    /// <c>quota_ticket</c>) and to <see cref="Settle"/> once the change is applied; null when the
+    /// change does not touch the quota.
+    /// </summary>
+    public async Task<string?> ClaimAsync(QuotaClaim claim, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    {
+        if (QuotaKind.All.All(k => k.Of(claim.Delta) == 0))
+        {
+            return null;
+        }
+
+        ProjectQuotaBook book;
+        PendingClaim pending;
+        string ticket;
+        lock (_lock)
+        {
+            var key = (claim.Session.Site, claim.ProjectId);
+            if (!_books.TryGetValue(key, out book!))
+            {
+                book = _books[key] = new ProjectQuotaBook(claim.Session, claim.ProjectId);
+            }
+
+            pending = new PendingClaim(claim.Delta, claim.ResourceType, ++_sequence);
+            ticket = string.Create(CultureInfo.InvariantCulture, $"{_process}/{pending.Sequence}/{claim.Session.Site}/{claim.ProjectId}");
+            book.Pending[ticket] = pending;
+            _checking++;
+            Touch();
+        }
+
+        var checking = true;
+        try
+        {
+            // Demand that only goes down never fails and needs no read.
+            if (QuotaKind.All.All(k => k.Of(claim.Delta) <= 0) || !await EnsureReadAsync(book, claim, diagnostics, cancellationToken).ConfigureAwait(false))
+            {
+                return ticket;
+            }
+
+            lock (_lock)
+            {
+                if (book.Excess(pending).Count == 0)
+                {
+                    return ticket;
+                }
+
+                _checking--;
+                checking = false;
+                Touch();
+            }
+
+            await WaitForOthersAsync(book, pending, cancellationToken).ConfigureAwait(false);
+            if (ExcessOf(book, pending).Count == 0)
+            {
+                return ticket;
+            }
+
+            await RefreshAsync(book, force: false, cancellationToken).ConfigureAwait(false);
+            var excess = ExcessOf(book, pending);
+            if (excess.Count > 0)
+            {
+                string project;
+                lock (_lock)
+                {
+                    project = book.Project;
+                }
+
+                diagnostics.AddAttributeError(claim.Path, QuotaMessages.ExceededSummary, QuotaMessages.ExceededDetail(claim.Session.Site, project, claim.ResourceType, claim.Delta, excess));
+            }
+
+            return ticket;
+        }
+        finally
+        {
+            if (checking)
+            {
+                lock (_lock)
+                {
+                    _checking--;
+                    Touch();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called once the change a ticket was claimed for is applied: it is now part of the sites'
+    /// usage, so the ledger stops counting it as pending. Null and unknown tickets are ignored;
+    /// a ticket claimed by another process (the plan of a destroy, which Terraform applies without
+    /// planning it again) makes the ledger re-read that project's usage before it fails anything.
+    /// </summary>
+    public void Settle(string? ticket)
+    {
+        if (ticket is null)
+        {
+            return;
+        }
+
+        var parts = ticket.Split('/', 4);
+        if (parts.Length != 4)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_books.TryGetValue((parts[2], parts[3]), out var book))
+            {
+                return;
+            }
+
+            if (parts[0] != _process)
+            {
+                book.Stale = book.Limits is not null;
+            }
+            else if (book.Pending.Remove(ticket, out var claim) && book.Baseline is { } baseline)
+            {
+                book.Baseline = baseline + claim.Delta;
+            }
+
+            Touch();
+        }
+    }
+
+    private IReadOnlyList<QuotaExcess> ExcessOf(ProjectQuotaBook book, PendingClaim claim)
+    {
+        lock (_lock)
+        {
+            return book.Excess(claim);
+        }
+    }
+
+    private async Task<bool> EnsureReadAsync(ProjectQuotaBook book, QuotaClaim claim, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    {
+        Task read;
+        lock (_lock)
+        {
+            read = book.FirstRead ??= ReadAsync(book);
+        }
+
+        try
+        {
+            await read.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            lock (_lock)
+            {
+                if (book.Warned)
+                {
+                    return false;
+                }
+
+                book.Warned = true;
+            }
+
+            diagnostics.AddAttributeWarning(claim.Path, QuotaMessages.NotCheckedSummary, QuotaMessages.NotCheckedDetail(claim.Session.Site, claim.ProjectId, e));
+            return false;
+        }
+    }
+
+    /// <summary>Reads the figures and folds them into the page; shared by every waiter, so it ignores their tokens.</summary>
+    private async Task ReadAsync(ProjectQuotaBook book)
+    {
+        lock (_lock)
+        {
+            book.ReadAt = _time.GetUtcNow();
+        }
+
+        var figures = await _source.GetAsync(book.Session, book.ProjectId, CancellationToken.None).ConfigureAwait(false);
+        lock (_lock)
+        {
+            book.Limits = figures.Limits;
+            book.Baseline = book.Baseline is { } baseline ? Min(baseline, figures.InUse) : figures.InUse;
+            book.Project = figures.Project;
+            Touch();
+        }
+    }
+
+    private async Task RefreshAsync(ProjectQuotaBook book, bool force, CancellationToken cancellationToken)
+    {
+        Task refresh;
+        lock (_lock)
+        {
+            if (book.Refresh is { IsCompleted: false } running)
+            {
+                refresh = running;
+            }
+            else if (!force && _time.GetUtcNow() - book.ReadAt < _options.RefreshInterval)
+            {
+                return;
+            }
+            else
+            {
+                book.Stale = false;
+                refresh = book.Refresh = ReadAsync(book);
+            }
+        }
+
+        try
+        {
+            await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Keep the figures already read: a failed re-read proves nothing either way.
+        }
+    }
+
+    /// <summary>
+    /// Waits until the claim fits, or nothing else is being planned (no claim being checked and
+    /// none for the quiet period), or the bounded wait is over. Sleeps on change notifications
+    /// and deadlines, never polls.
+    /// </summary>
+    private async Task WaitForOthersAsync(ProjectQuotaBook book, PendingClaim claim, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.MaxWait;
+        while (true)
+        {
+            Task changed;
+            TimeSpan delay;
+            bool stale;
+            lock (_lock)
+            {
+                var now = _time.GetUtcNow();
+                if (book.Excess(claim).Count == 0 || now >= deadline || (_checking == 0 && now - _lastActivity >= _options.QuietPeriod))
+                {
+                    return;
+                }
+
+                var wake = _checking == 0 && _lastActivity + _options.QuietPeriod < deadline ? _lastActivity + _options.QuietPeriod : deadline;
+                delay = wake - now;
+                changed = _changed.Task;
+                stale = book.Stale;
+            }
+
+            if (stale)
+            {
+                await RefreshAsync(book, force: true, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var sleep = Task.Delay(delay, _time, timer.Token);
+            await Task.WhenAny(changed, sleep).ConfigureAwait(false);
+            await timer.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Records activity and wakes every waiter. Caller holds the lock.</summary>
+    private void Touch()
+    {
+        _lastActivity = _time.GetUtcNow();
+        var previous = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        previous.TrySetResult();
+    }
+
+    private static QuotaDemand Min(QuotaDemand a, QuotaDemand b)
+        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes));
+}
