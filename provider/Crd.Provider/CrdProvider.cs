@@ -20,7 +20,12 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
 
     public IReadOnlyList<IResource> Resources { get; } = [];
 
-    public IReadOnlyList<IDataSource> DataSources { get; } = [];
+    public IReadOnlyList<IDataSource> DataSources { get; } =
+    [
+        new DataSources.SitesDataSource(),
+        new DataSources.ImagesDataSource(),
+        new DataSources.FlavorsDataSource(),
+    ];
 
     public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
 
@@ -35,7 +40,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         var settings = ProviderSettings.Resolve(request.Config, EnvironmentVariables.Process, response.Diagnostics);
         if (settings is not null && !response.Diagnostics.HasErrors)
         {
-            response.ProviderData = settings;
+            response.ProviderData = new ProviderContext(settings);
         }
 
         return Task.CompletedTask;

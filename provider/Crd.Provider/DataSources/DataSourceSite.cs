@@ -35,7 +35,7 @@ internal static class DataSourceSite
             return null;
         }
 
-        return context.Session(name);
+        return context.TryGetSession(name);
     }
 
     /// <summary>Turns a cloud failure into an error that says which site and what was being read.</summary>

@@ -24,6 +24,7 @@ internal sealed class ImagesDataSource : IDataSource, IResourceWithConfigure
         ["min_ram_mb"] = CtyType.Number,
         ["size_bytes"] = CtyType.Number,
         ["visibility"] = CtyType.String,
+        ["tags"] = CtyType.List(CtyType.String),
         ["properties"] = CtyType.Map(CtyType.String),
     });
 
@@ -41,7 +42,7 @@ internal sealed class ImagesDataSource : IDataSource, IResourceWithConfigure
             new SchemaAttribute("name_regex", CtyType.String) { Optional = true, Description = "Keep images whose name matches this regular expression (unanchored: use `^...$` for a whole-name match).", Validators = [new ValidRegex()] },
             new SchemaAttribute("properties", CtyType.Map(CtyType.String)) { Optional = true, Description = "Keep images that have every one of these properties with exactly these values, e.g. `{ os_distro = \"ubuntu\" }`." },
             new SchemaAttribute("most_recent", CtyType.Bool) { Optional = true, Description = "When several images match, pick the newest (by `created_at`) for `id` and `name`. Default false." },
-            new SchemaAttribute("images", CtyType.List(ImageType)) { Computed = true, Description = "Matching images, newest first: `id`, `name`, `created_at` (RFC 3339), `min_disk_gb`, `min_ram_mb`, `size_bytes`, `visibility`, `properties`." },
+            new SchemaAttribute("images", CtyType.List(ImageType)) { Computed = true, Description = "Matching images, newest first: `id`, `name`, `created_at` (RFC 3339), `min_disk_gb`, `min_ram_mb`, `size_bytes`, `visibility`, `tags`, `properties`." },
             new SchemaAttribute("id", CtyType.String) { Computed = true, Description = "Id of the picked image: the only match, or the newest when `most_recent` is true; null when several match and `most_recent` is not set." },
         },
     });
@@ -103,11 +104,12 @@ internal sealed class ImagesDataSource : IDataSource, IResourceWithConfigure
     {
         ["id"] = CtyValue.String(i.Id),
         ["name"] = CtyValue.String(i.Name),
-        ["created_at"] = CtyValue.String(i.CreatedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+        ["created_at"] = i.CreatedAt is { } created ? CtyValue.String(created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) : CtyValue.Null(CtyType.String),
         ["min_disk_gb"] = CtyValue.Number(i.MinDiskGb),
         ["min_ram_mb"] = CtyValue.Number(i.MinRamMb),
         ["size_bytes"] = i.SizeBytes is { } size ? CtyValue.Number(size) : CtyValue.Null(CtyType.Number),
         ["visibility"] = CtyValue.String(i.Visibility),
+        ["tags"] = CtyValue.List(CtyType.String, i.Tags.Select(CtyValue.String)),
         ["properties"] = CtyValue.Map(CtyType.String, i.Properties.Select(p => KeyValuePair.Create(p.Key, CtyValue.String(p.Value)))),
     });
 

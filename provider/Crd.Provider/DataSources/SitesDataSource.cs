@@ -68,7 +68,7 @@ internal sealed class SitesDataSource : IDataSource, IResourceWithConfigure
                 Computed = true,
                 Description = "One element per site, in provider block order: `name`, `auth_url`, `region`, `is_default`, `reachable`, `error` (why it is not reachable, or why its quota could not be read), "
                     + "`project_id` and `project_name` of the credentials, `services` (sorted: `compute`, `identity`, `image`, `k8s`, `network`, `volume`...), and `quota`, an object with "
-                    + "`cores`, `ram_gb`, `instances`, `floating_ips`, `volumes` and `storage_gb`, each `{ limit, in_use, available }` (-1 means unlimited); `quota` is null for a site without compute.",
+                    + "`cores`, `ram_gb`, `instances`, `floating_ips`, `volumes` and `storage_gb`, each `{ limit, in_use, available }` (-1 means unlimited); a dimension is null when the site lacks its service (Nova, Neutron, Cinder), and `quota` is null for a site with none of them.",
             },
         },
     });
@@ -110,7 +110,7 @@ internal sealed class SitesDataSource : IDataSource, IResourceWithConfigure
 
     private async Task<SiteReport> ReadSiteAsync(SiteSettings site, string? defaultSite, CancellationToken cancellationToken)
     {
-        var session = _context!.Session(site.Name);
+        var session = _context!.TryGetSession(site.Name)!;
         string? projectId = null;
         string? projectName = null;
         IReadOnlyList<string>? services = null;
@@ -130,7 +130,7 @@ internal sealed class SitesDataSource : IDataSource, IResourceWithConfigure
             error = e.Message;
         }
 
-        if (reachable && services!.Contains("compute"))
+        if (reachable)
         {
             try
             {
@@ -160,21 +160,30 @@ internal sealed class SitesDataSource : IDataSource, IResourceWithConfigure
 
     private static CtyValue ToValue(ProjectQuota quota)
     {
-        var limits = new QuotaDemand(quota.Cores.Limit, quota.RamMb.Limit, quota.Instances.Limit, quota.FloatingIps.Limit, quota.Volumes.Limit, quota.Gigabytes.Limit);
-        var inUse = new QuotaDemand(quota.Cores.InUse, quota.RamMb.InUse, quota.Instances.InUse, quota.FloatingIps.InUse, quota.Volumes.InUse, quota.Gigabytes.InUse);
-        return CtyValue.Object(QuotaType, QuotaKind.All.ToDictionary(k => k.Name, k => Usage(k, k.Of(limits), k.Of(inUse))));
+        var usages = new[] { quota.Cores, quota.RamMb, quota.Instances, quota.FloatingIps, quota.Volumes, quota.Gigabytes };
+        if (usages.All(u => u is null))
+        {
+            return CtyValue.Null(QuotaType);
+        }
+
+        return CtyValue.Object(QuotaType, QuotaKind.All.Select((k, i) => (k, i)).ToDictionary(x => x.k.Name, x => Usage(x.k, usages[x.i])));
     }
 
-    private static CtyValue Usage(QuotaKind kind, long limit, long inUse)
+    private static CtyValue Usage(QuotaKind kind, QuotaUsage? usage)
     {
+        if (usage is not { } u)
+        {
+            return CtyValue.Null(UsageType);
+        }
+
         // RAM is counted in MB by Nova and shown in GB like flavors and crd_quota.
-        var scale = kind == QuotaKind.Ram ? 1024.0 : 1.0;
-        CtyValue Figure(long n) => n < 0 ? CtyValue.Number(-1) : n % (long)scale == 0 ? CtyValue.Number(n / (long)scale) : CtyValue.Number(n / scale);
+        var scale = kind == QuotaKind.Ram ? 1024L : 1L;
+        CtyValue Figure(long n) => n < 0 ? CtyValue.Number(-1) : n % scale == 0 ? CtyValue.Number(n / scale) : CtyValue.Number(n / (double)scale);
         return CtyValue.Object(UsageType, new Dictionary<string, CtyValue>
         {
-            ["limit"] = Figure(limit),
-            ["in_use"] = Figure(inUse),
-            ["available"] = limit < 0 ? CtyValue.Number(-1) : Figure(Math.Max(0, limit - inUse)),
+            ["limit"] = Figure(u.Limit),
+            ["in_use"] = Figure(u.InUse),
+            ["available"] = u.IsUnlimited ? CtyValue.Number(-1) : Figure(u.Available),
         });
     }
 

@@ -12,9 +12,16 @@ internal sealed class CloudQuotaSource : IQuotaSource
         var quota = await new QuotaClient(session).GetAsync(projectId, cancellationToken).ConfigureAwait(false);
         var own = await session.GetProjectIdAsync(cancellationToken).ConfigureAwait(false);
         var project = own == projectId ? $"{await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false)} ({projectId})" : projectId;
-        return new QuotaFigures(
-            new QuotaDemand(quota.Cores.Limit, quota.RamMb.Limit, quota.Instances.Limit, quota.FloatingIps.Limit, quota.Volumes.Limit, quota.Gigabytes.Limit),
-            new QuotaDemand(quota.Cores.InUse, quota.RamMb.InUse, quota.Instances.InUse, quota.FloatingIps.InUse, quota.Volumes.InUse, quota.Gigabytes.InUse),
-            project);
+        return new QuotaFigures(Limits(quota), InUse(quota), project);
     }
+
+    /// <summary>Limits as a vector; a dimension whose service the site lacks is unlimited (nothing there to exhaust).</summary>
+    public static QuotaDemand Limits(ProjectQuota quota) => new(
+        Limit(quota.Cores), Limit(quota.RamMb), Limit(quota.Instances), Limit(quota.FloatingIps), Limit(quota.Volumes), Limit(quota.Gigabytes));
+
+    /// <summary>Usage as a vector (0 where the site lacks the service).</summary>
+    public static QuotaDemand InUse(ProjectQuota quota) => new(
+        quota.Cores?.InUse ?? 0, quota.RamMb?.InUse ?? 0, quota.Instances?.InUse ?? 0, quota.FloatingIps?.InUse ?? 0, quota.Volumes?.InUse ?? 0, quota.Gigabytes?.InUse ?? 0);
+
+    private static long Limit(QuotaUsage? usage) => usage?.Limit ?? -1;
 }

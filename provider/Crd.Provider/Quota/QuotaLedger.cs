@@ -19,7 +19,7 @@ namespace Crd.Provider.Quota;
 /// and none arrived for <see cref="QuotaLedgerOptions.QuietPeriod"/>, then re-reads usage (at
 /// most once per interval) before it fails.
 /// </remarks>
-public sealed class QuotaLedger
+internal sealed class QuotaLedger
 {
     private readonly IQuotaSource _source;
     private readonly QuotaLedgerOptions _options;

@@ -19,7 +19,7 @@ public sealed class ModifyPlanResponse
     /// <summary>Private data planned for the apply.</summary>
     public PrivateState Private { get; }
 
-    /// <summary>Paths whose change cannot be made in place.</summary>
+    /// <summary>Paths whose change cannot be made in place. Pre-filled with what the attributes' plan modifiers (RequiresReplace) decided; a resource may add or remove paths.</summary>
     public IList<CtyPath> RequiresReplace { get; } = new List<CtyPath>();
 
     /// <summary>Problems met (e.g. a quota that the plan would exceed).</summary>

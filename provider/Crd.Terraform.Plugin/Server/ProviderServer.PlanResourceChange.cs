@@ -53,13 +53,16 @@ public sealed partial class ProviderServer
             if (resource is IResourceWithModifyPlan modifier && !diagnostics.HasErrors)
             {
                 var response = new ModifyPlanResponse(new ResourceData(block, planned), @private);
+                foreach (var path in requiresReplace)
+                {
+                    // Pre-filled so that ModifyPlan can see (and override) what attribute modifiers decided.
+                    response.RequiresReplace.Add(path);
+                }
+
                 await modifier.ModifyPlanAsync(new ModifyPlanRequest(new ResourceData(block, configValue), new ResourceData(block, prior), @private), response, ct).ConfigureAwait(false);
                 diagnostics.AddRange(response.Diagnostics);
                 planned = response.Plan.Value;
-                if (!prior.IsNull)
-                {
-                    requiresReplace.AddRange(response.RequiresReplace.Where(p => !requiresReplace.Contains(p)));
-                }
+                requiresReplace = [.. response.RequiresReplace.Distinct()];
             }
 
             // Self-check: a plan Terraform would reject is our bug; say so precisely.

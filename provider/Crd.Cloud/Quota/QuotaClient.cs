@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace Crd.Cloud.Quota;
+
+/// <summary>
+/// Reads limits and usage: Nova <c>os-quota-sets/{p}/detail</c>, Cinder
+/// <c>os-quota-sets/{p}?usage=true</c>, Neutron <c>quotas/{p}/details.json</c> — three calls,
+/// fetched concurrently, each only when the site offers the service.
+/// </summary>
+public sealed class QuotaClient(SiteSession session)
+{
+    /// <summary>The quotas of <paramref name="projectId"/>.</summary>
+    public async Task<ProjectQuota> GetAsync(string projectId, CancellationToken cancellationToken)
+    {
+        var id = Uri.EscapeDataString(projectId);
+        var compute = ReadAsync(CloudService.Compute, $"/os-quota-sets/{id}/detail", "quota_set", cancellationToken);
+        var volume = ReadAsync(CloudService.Volume, $"/os-quota-sets/{id}?usage=true", "quota_set", cancellationToken);
+        var network = ReadAsync(CloudService.Network, $"/quotas/{id}/details.json", "quota", cancellationToken);
+        await Task.WhenAll(compute, volume, network).ConfigureAwait(false);
+        var c = await compute.ConfigureAwait(false);
+        var v = await volume.ConfigureAwait(false);
+        var n = await network.ConfigureAwait(false);
+        return new ProjectQuota(
+            session.Site,
+            projectId,
+            Usage(c, "cores"),
+            Usage(c, "ram"),
+            Usage(c, "instances"),
+            Usage(n, "floatingip"),
+            Usage(v, "volumes"),
+            Usage(v, "gigabytes"));
+    }
+
+    private async Task<JsonObject?> ReadAsync(CloudService service, string path, string member, CancellationToken cancellationToken)
+    {
+        if (!await session.OffersAsync(service, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var response = await session.SendAsync(CloudRequest.Get(service, path), cancellationToken).ConfigureAwait(false);
+        return response.Object(member);
+    }
+
+    private static QuotaUsage? Usage(JsonObject? set, string name)
+    {
+        switch (set?[name])
+        {
+            case JsonObject detail:
+                var inUse = Long(detail["in_use"]) ?? Long(detail["used"]) ?? 0;
+                return new QuotaUsage(Long(detail["limit"]) ?? -1, inUse + (Long(detail["reserved"]) ?? 0));
+            case JsonValue limit:
+                return new QuotaUsage(limit.GetValue<long>(), 0);
+            default:
+                return null;
+        }
+    }
+
+    private static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
+}

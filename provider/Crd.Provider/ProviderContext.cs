@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Crd.Cloud;
+using Crd.Provider.Configuration;
+using Crd.Provider.Quota;
+using Crd.Terraform.Plugin.Logging;
+
+namespace Crd.Provider;
+
+/// <summary>
+/// What resources and data sources receive as provider data: the resolved settings, one
+/// <see cref="SiteSession"/> per configured site (created on first use, so that an unreachable
+/// site costs nothing until a resource names it) and the plan-time quota ledger.
+/// </summary>
+internal sealed class ProviderContext : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<SiteSession>> _sessions = new(StringComparer.Ordinal);
+    private readonly CloudOptions _options;
+    private readonly Func<SiteCredentials, CloudOptions, SiteSession> _sessionFactory;
+
+    public ProviderContext(ProviderSettings settings, Func<SiteCredentials, CloudOptions, SiteSession>? sessionFactory = null)
+    {
+        Settings = settings;
+        _options = new CloudOptions
+        {
+            MaxRetries = settings.MaxRetries,
+            Log = message => PluginLogger.Instance.Debug(message),
+        };
+        _sessionFactory = sessionFactory ?? ((credentials, options) => new SiteSession(credentials, options));
+        Quota = new QuotaLedger();
+    }
+
+    public ProviderSettings Settings { get; }
+
+    public QuotaLedger Quota { get; }
+
+    /// <summary>Names of the configured sites, in configuration order.</summary>
+    public IReadOnlyList<string> SiteNames => [.. Settings.Sites.Select(s => s.Name)];
+
+    /// <summary>The session of a configured site, or null when no such site is configured.</summary>
+    public SiteSession? TryGetSession(string site)
+    {
+        if (Settings.FindSite(site) is not { } configured)
+        {
+            return null;
+        }
+
+        return _sessions.GetOrAdd(site, _ => new Lazy<SiteSession>(() => _sessionFactory(Credentials(configured), _options))).Value;
+    }
+
+    /// <summary>HTTP requests sent to every site so far (benchmarks, logs).</summary>
+    public long RequestCount => _sessions.Values.Where(s => s.IsValueCreated).Sum(s => s.Value.RequestCount);
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions.Values.Where(s => s.IsValueCreated))
+        {
+            session.Value.Dispose();
+        }
+    }
+
+    private static SiteCredentials Credentials(SiteSettings site) => new(
+        site.Name, site.AuthUrl, site.Region, site.ApplicationCredentialId, site.ApplicationCredentialSecret, site.CaCertFile, site.Insecure);
+}
