@@ -151,7 +151,7 @@ public sealed class QuotaLedgerTests
     {
         _source.Set("toulouse", Project, DefaultLimits, Cores(0));
         _source.Set("paris", Project, DefaultLimits, Cores(0));
-        var ledger = Ledger(Fast);
+        var ledger = Ledger(Fast with { RefreshInterval = TimeSpan.FromHours(1) });
 
         var (_, toulouse) = await ClaimAsync(ledger, Toulouse, Cores(12));
         var (_, paris) = await ClaimAsync(ledger, Paris, Cores(12));
