@@ -112,7 +112,7 @@ public sealed class DataSourceSitesTests(SharedCrdSim fixture) : IClassFixture<S
         Assert.Contains("\"toulouse\"", error.Detail, StringComparison.Ordinal);
     }
 
-    /// <summary>The tenant's site plus "paris" whose Keystone listens nowhere; no retries, so the read fails fast.</summary>
+    /// <summary>The tenant's site plus "paris" whose Keystone listens nowhere; one retry, so the read fails fast.</summary>
     private static Dictionary<string, object?> WithUnreachableParis(SimTenant tenant)
     {
         var unreachable = new Dictionary<string, object?>
@@ -125,7 +125,7 @@ public sealed class DataSourceSitesTests(SharedCrdSim fixture) : IClassFixture<S
         return new Dictionary<string, object?>
         {
             ["default_site"] = tenant.Site,
-            ["max_retries"] = 0,
+            ["max_retries"] = 1,
             ["site"] = new[] { tenant.ToSiteBlock(), unreachable },
         };
     }
