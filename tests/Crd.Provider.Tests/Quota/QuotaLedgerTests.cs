@@ -271,6 +271,21 @@ public sealed class QuotaLedgerTests
     }
 
     [Fact]
+    public async Task SeveralKindsOver_OneLineEach()
+    {
+        _source.Set("toulouse", Project, DefaultLimits, new QuotaDemand(0, 0, 10, 4, 0, 0));
+        var ledger = Ledger(Fast);
+
+        var (_, diagnostics) = await ClaimAsync(ledger, Toulouse, new QuotaDemand(1, 1024, 1, 1, 0, 0));
+
+        var error = Assert.Single(diagnostics);
+        Assert.Contains("plan needs 1 instance on toulouse for project demo (p1); limit 10, in use 10 (0 available).", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("plan needs 1 floating IP on toulouse for project demo (p1); limit 4, in use 4 (0 available).", error.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("cores", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("This crd_vm adds 1 instance, 1 floating IP", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClaimAddingOtherKinds_NotFailedByExceededCores()
     {
         _source.Set("toulouse", Project, DefaultLimits, Cores(16));
