@@ -42,6 +42,9 @@ internal sealed class ProjectQuotaBook(SiteSession session, string projectId)
     /// <summary>True once the "Quota Not Checked" warning was given.</summary>
     public bool Warned { get; set; }
 
+    /// <summary>Tickets of pending claims whose apply has started.</summary>
+    public HashSet<string> Applying { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Claims not yet settled, by ticket.</summary>
     public Dictionary<string, PendingClaim> Pending { get; } = new(StringComparer.Ordinal);
 

@@ -26,6 +26,7 @@ internal sealed class QuotaLedger
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Site, string Project), ProjectQuotaBook> _books = [];
+    private readonly Dictionary<(string Site, string Project), HashSet<string>> _foreignApplying = [];
     private readonly string _process = Guid.NewGuid().ToString("N")[..12];
     private long _sequence;
     private int _checking;
@@ -134,6 +135,44 @@ internal sealed class QuotaLedger
     }
 
     /// <summary>
+    /// Called when the apply of the change behind <paramref name="ticket"/> starts (before the
+    /// first call that consumes or frees quota). For a ticket of this process, a later re-read of
+    /// usage counts the change there and no longer as pending. For a ticket of the plan process
+    /// (a destroy, which Terraform applies without planning it again), claims of the same site and
+    /// project that look over quota wait for it to settle, up to <see cref="QuotaLedgerOptions.ApplyWait"/>.
+    /// Optional: without it the ledger still works, with the ordering limits the guide lists.
+    /// </summary>
+    public void Applying(string? ticket)
+    {
+        if (Parse(ticket) is not { } t)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (t.Process == _process)
+            {
+                if (_books.TryGetValue(t.Key, out var book) && book.Pending.ContainsKey(t.Ticket))
+                {
+                    book.Applying.Add(t.Ticket);
+                }
+            }
+            else
+            {
+                if (!_foreignApplying.TryGetValue(t.Key, out var set))
+                {
+                    set = _foreignApplying[t.Key] = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(t.Ticket);
+            }
+
+            Touch();
+        }
+    }
+
+    /// <summary>
     /// Called once the change a ticket was claimed for is applied: it is now part of the sites'
     /// usage, so the ledger stops counting it as pending. Null and unknown tickets are ignored;
     /// a ticket claimed by another process (the plan of a destroy, which Terraform applies without
@@ -141,35 +180,43 @@ internal sealed class QuotaLedger
     /// </summary>
     public void Settle(string? ticket)
     {
-        if (ticket is null)
-        {
-            return;
-        }
-
-        var parts = ticket.Split('/', 4);
-        if (parts.Length != 4)
+        if (Parse(ticket) is not { } t)
         {
             return;
         }
 
         lock (_lock)
         {
-            if (!_books.TryGetValue((parts[2], parts[3]), out var book))
+            _books.TryGetValue(t.Key, out var book);
+            if (t.Process != _process)
             {
-                return;
-            }
+                if (_foreignApplying.TryGetValue(t.Key, out var set))
+                {
+                    set.Remove(t.Ticket);
+                }
 
-            if (parts[0] != _process)
-            {
-                book.Stale = book.Limits is not null;
+                if (book is not null)
+                {
+                    book.Stale = book.Limits is not null;
+                }
             }
-            else if (book.Pending.Remove(ticket, out var claim) && book.Baseline is { } baseline)
+            else if (book is not null && book.Pending.Remove(t.Ticket, out var claim))
             {
-                book.Baseline = baseline + claim.Delta;
+                book.Applying.Remove(t.Ticket);
+                if (book.Baseline is { } baseline)
+                {
+                    book.Baseline = baseline + claim.Delta;
+                }
             }
 
             Touch();
         }
+    }
+
+    private static (string Ticket, string Process, (string Site, string Project) Key)? Parse(string? ticket)
+    {
+        var parts = ticket?.Split('/', 4);
+        return parts is { Length: 4 } ? (ticket!, parts[0], (parts[2], parts[3])) : null;
     }
 
     private IReadOnlyList<QuotaExcess> ExcessOf(ProjectQuotaBook book, PendingClaim claim)
@@ -222,7 +269,10 @@ internal sealed class QuotaLedger
         lock (_lock)
         {
             book.Limits = figures.Limits;
-            book.Baseline = book.Baseline is { } baseline ? Min(baseline, figures.InUse) : figures.InUse;
+            // Changes whose apply started are (about to be) in the fresh usage: count them there only.
+            var applying = book.Applying.Aggregate(QuotaDemand.Zero, (sum, ticket) => sum + book.Pending[ticket].Delta);
+            var fresh = figures.InUse - applying;
+            book.Baseline = book.Baseline is { } baseline ? Min(baseline, fresh) : fresh;
             book.Project = figures.Project;
             Touch();
         }
@@ -265,7 +315,8 @@ internal sealed class QuotaLedger
     /// </summary>
     private async Task WaitForOthersAsync(ProjectQuotaBook book, PendingClaim claim, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + _options.MaxWait;
+        var start = _time.GetUtcNow();
+        var key = (book.Session.Site, book.ProjectId);
         while (true)
         {
             Task changed;
@@ -274,12 +325,15 @@ internal sealed class QuotaLedger
             lock (_lock)
             {
                 var now = _time.GetUtcNow();
-                if (book.Excess(claim).Count == 0 || now >= deadline || (_checking == 0 && now - _lastActivity >= _options.QuietPeriod))
+                var releasing = _foreignApplying.TryGetValue(key, out var set) && set.Count > 0;
+                var deadline = start + (releasing ? _options.ApplyWait : _options.MaxWait);
+                var quiet = !releasing && _checking == 0;
+                if (book.Excess(claim).Count == 0 || now >= deadline || (quiet && now - _lastActivity >= _options.QuietPeriod))
                 {
                     return;
                 }
 
-                var wake = _checking == 0 && _lastActivity + _options.QuietPeriod < deadline ? _lastActivity + _options.QuietPeriod : deadline;
+                var wake = quiet && _lastActivity + _options.QuietPeriod < deadline ? _lastActivity + _options.QuietPeriod : deadline;
                 delay = wake - now;
                 changed = _changed.Task;
                 stale = book.Stale;

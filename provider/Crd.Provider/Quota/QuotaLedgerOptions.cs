@@ -15,6 +15,12 @@ internal sealed record QuotaLedgerOptions
     /// </summary>
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(600);
 
+    /// <summary>
+    /// The longest a claim that appears over quota waits while a destroy of the same site and
+    /// project, planned by the plan process, is being applied (see <see cref="QuotaLedger.Applying"/>).
+    /// </summary>
+    public TimeSpan ApplyWait { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Usage is re-read at most once per (site, project) per this interval.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
 

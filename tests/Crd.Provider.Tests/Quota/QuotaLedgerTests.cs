@@ -243,6 +243,41 @@ public sealed class QuotaLedgerTests
     }
 
     [Fact]
+    public async Task ReRead_OwnChangeApplyingAndDestroyDone_CountedOnceAndFits()
+    {
+        // Apply process: X (8 cores) is destroyed by this run, A (8) is being built. Usage read
+        // again shows 8 (A, not X): A must not count twice, and B fits in what X freed.
+        _source.Set("toulouse", Project, DefaultLimits, Cores(8));
+        var ledger = Ledger(Fast);
+        var (a, _) = await ClaimAsync(ledger, Toulouse, Cores(8));
+        ledger.Applying(a);
+        _source.Set("toulouse", Project, DefaultLimits, Cores(8));
+
+        var (_, b) = await ClaimAsync(ledger, Toulouse, Cores(8));
+
+        Assert.Empty(b);
+    }
+
+    [Fact]
+    public async Task ForeignDestroyApplying_WaiterOutlastsQuietPeriodUntilItSettles()
+    {
+        // Apply process: the destroy planned by the plan process is being applied (slow delete).
+        _source.Set("toulouse", Project, DefaultLimits, Cores(16));
+        var ledger = Ledger(Fast with { ApplyWait = TimeSpan.FromMinutes(1) });
+        const string destroy = "0123456789ab/3/toulouse/p1";
+        ledger.Applying(destroy);
+
+        var create = ClaimAsync(ledger, Toulouse, Cores(8));
+        await Task.Delay(Fast.QuietPeriod * 3);
+        Assert.False(create.IsCompleted);
+        _source.Set("toulouse", Project, DefaultLimits, Cores(8));
+        ledger.Settle(destroy);
+        var (_, diagnostics) = await create;
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public async Task SourceFails_WarningOncePerKey_NoError()
     {
         _source.Failure = new CloudException("cannot reach compute on toulouse");
