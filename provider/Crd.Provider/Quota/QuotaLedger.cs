@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Crd.Terraform.Plugin.Diagnostics;
+using Crd.Terraform.Plugin.Resources;
 
 namespace Crd.Provider.Quota;
 
@@ -131,6 +133,22 @@ internal sealed class QuotaLedger
                     Touch();
                 }
             }
+        }
+    }
+
+    /// <summary>The private state key resources keep their ticket under (a JSON string).</summary>
+    public const string TicketKey = "quota_ticket";
+
+    /// <summary>
+    /// <see cref="Applying(string?)"/> for the ticket stored under <see cref="TicketKey"/> in
+    /// <paramref name="private"/> (the private state a Create, Update or Delete receives): one line
+    /// at the start of each of them.
+    /// </summary>
+    public void Applying(PrivateState @private)
+    {
+        if (@private.GetKey(TicketKey) is { } json && JsonSerializer.Deserialize<string?>(json) is { } ticket)
+        {
+            Applying(ticket);
         }
     }
 
