@@ -267,4 +267,32 @@ public sealed class VmLifecycleTests(SharedCrdSim fixture, ITestOutputHelper out
         await harness.DestroyAsync(config, Deadline);
         Assert.Empty(await ServersAsync(sim, toulouse));
     }
+
+    [Fact]
+    public async Task Create_PowerStateShutoffWithFloatingIp_StoppedAfterBuildAndImportsTheSame()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync("paris");
+        var harness = Harness();
+        var config = Config(tenant, Vm(b =>
+        {
+            b["power_state"] = "shutoff";
+            b["floating_ip"] = true;
+            b["user_data"] = "#cloud-config\npackages: [nginx]\n";
+            b["timeouts"] = new Dictionary<string, object?> { ["create"] = "10m" };
+        }));
+
+        await harness.ApplyAsync(config, Deadline);
+
+        var state = State(harness);
+        Assert.Equal(("SHUTOFF", "shutoff"), (Text(state, "status"), Text(state, "power_state")));
+        Assert.Equal(Field(Assert.Single(await FloatingIpsAsync(sim, tenant)), "FloatingIpAddress"), Text(state, "public_ip"));
+        var server = Assert.Single(await ServersAsync(sim, tenant));
+        Assert.Equal("I2Nsb3VkLWNvbmZpZwpwYWNrYWdlczogW25naW54XQo=", Field(server, "UserData")); // sent base64-encoded
+        Assert.True((await harness.PlanAsync(config, Deadline)).IsEmpty);
+        await harness.ImportVerifyAsync(config, Address, "paris/" + Text(state, "id"), ["timeouts", "user_data"], Deadline);
+
+        await harness.DestroyAsync(config, Deadline);
+        Assert.Empty(await FloatingIpsAsync(sim, tenant));
+    }
 }
