@@ -32,8 +32,15 @@ internal sealed class VmPlanner(ProviderContext? context)
             // Destroy: the server's demand is freed.
             if (!prior.IsNull && SiteScope.SessionOf(context, prior, response.Diagnostics) is { } destroySession)
             {
-                var freed = await DemandAsync(new VmSite(destroySession), prior, cancellationToken).ConfigureAwait(false);
-                await ClaimAsync(destroySession, prior.GetString("project"), freed is null ? null : -freed, response, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var freed = await DemandAsync(new VmSite(destroySession), prior, cancellationToken).ConfigureAwait(false);
+                    await ClaimAsync(destroySession, prior.GetString("project"), freed is null ? null : -freed, response, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CloudException)
+                {
+                    // Freed quota only makes other plans fit; a site that cannot list flavors must not block a destroy.
+                }
             }
 
             return;
