@@ -20,7 +20,7 @@ namespace Crd.Provider.Resources;
 /// </summary>
 internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResourceWithModifyPlan, IResourceWithImportState
 {
-    private const string QuotaTicketKey = "quota_ticket";
+    private const string QuotaTicketKey = QuotaLedger.TicketKey;
     private const string ImageIdKey = "image_id";
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
     private static readonly CtyPath SizePath = CtyPath.Root.Attribute("size_gb");
@@ -128,6 +128,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        _context?.Quota.Applying(request.Private);
         var operations = new VolumeOperations(session);
         var timeout = Timeouts.Get(plan, "create", DefaultTimeout);
         string? imageId = null;
@@ -199,6 +200,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        _context?.Quota.Applying(request.Private);
         var operations = new VolumeOperations(session);
         var cinder = operations.Cinder;
         var timeout = Timeouts.Get(plan, "update", DefaultTimeout);
@@ -252,6 +254,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        _context?.Quota.Applying(request.Private);
         try
         {
             await new VolumeOperations(session).DeleteAsync(id, Timeouts.Get(request.PriorState, "delete", DefaultTimeout), cancellationToken).ConfigureAwait(false);
