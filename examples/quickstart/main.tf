@@ -99,5 +99,5 @@ output "private_ips" {
 }
 
 output "toulouse_cores_available" {
-  value = one([for s in data.crd_sites.all.site : s.quota[0].cores[0].available if s.name == "toulouse"])
+  value = one([for s in data.crd_sites.all.sites : s.quota.cores.available if s.name == "toulouse"])
 }

@@ -68,6 +68,39 @@ public sealed class QuotaCheckTests(SharedCrdSim fixture) : IClassFixture<Shared
     }
 
     [Fact]
+    public async Task QuotaCheck_ReplacementOnFullQuota_DestroyHalfOffsetsCreateHalf()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync("toulouse", new JsonObject { ["cores"] = 8 });
+        var harness = Harness();
+        await harness.ApplyAsync(Config(tenant, Vm("web", "m1.xlarge")), Deadline);
+
+        // A new image forces replacement: the update call frees 8 cores, the create call takes 8.
+        var replaced = Config(tenant, new ResourceConfig("crd_vm", "web", new Dictionary<string, object?> { ["name"] = "web", ["flavor"] = "m1.xlarge", ["image"] = "debian-12" }));
+        var plan = await harness.ApplyAsync(replaced, Deadline);
+
+        Assert.Equal(ChangeAction.Replace, plan.ActionOf("crd_vm.web"));
+        Assert.Single(await sim.ListObjectsAsync("compute.servers", tenant));
+    }
+
+    [Fact]
+    public async Task QuotaCheck_AfterApply_CrdSitesShowsUsageTheCheckStartsFrom()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync("toulouse");
+        var harness = Harness();
+        await harness.ApplyAsync(Config(tenant, Vm("a", "m1.large"), Vm("b", "m1.medium")), Deadline);
+
+        var state = await ReadAsync(CrdSim.ProviderBlock(tenant), "crd_sites", []);
+
+        var quota = Assert.Single(state.List("sites")).GetAttribute("quota");
+        Assert.Equal(6, quota.GetAttribute("cores").Int("in_use"));
+        Assert.Equal(10, quota.GetAttribute("cores").Int("available"));
+        Assert.Equal(12, quota.GetAttribute("ram_gb").Int("in_use"));
+        Assert.Equal(2, quota.GetAttribute("instances").Int("in_use"));
+    }
+
+    [Fact]
     public async Task QuotaCheck_TwoSites_CountedSeparately()
     {
         var sim = await fixture.GetAsync();
@@ -97,6 +130,24 @@ public sealed class QuotaCheckTests(SharedCrdSim fixture) : IClassFixture<Shared
         var error = Assert.Single(failure.Diagnostics, d => d.IsError);
         Assert.Equal("size_gb", error.Path);
         Assert.Contains($"plan needs 120 GB of volume storage on toulouse for project {tenant.ProjectName} ({tenant.ProjectId}); limit 100 GB, in use 0 GB", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuotaCheck_VolumeGrowWithinHeadroomPasses_GrowOverHeadroomFails()
+    {
+        var sim = await fixture.GetAsync();
+        var tenant = await sim.CreateTenantAsync("toulouse", new JsonObject { ["storageGb"] = 100 });
+        var harness = Harness();
+        await harness.ApplyAsync(Config([tenant], Volume("data", 60)), Deadline);
+
+        var plan = await harness.ApplyAsync(Config([tenant], Volume("data", 90)), Deadline);
+        Assert.Equal(ChangeAction.Update, plan.ActionOf("crd_volume.data"));
+
+        var failure = await Assert.ThrowsAsync<TerraformCommandException>(() => harness.PlanAsync(Config([tenant], Volume("data", 120)), Deadline));
+        var error = Assert.Single(failure.Diagnostics, d => d.IsError);
+        Assert.Equal("size_gb", error.Path);
+        Assert.Contains("plan needs 30 GB of volume storage on toulouse", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("limit 100 GB, in use 90 GB (10 GB available)", error.Detail, StringComparison.Ordinal);
     }
 
     private static TerraformConfiguration Config(SimTenant tenant, params ResourceConfig[] resources) => Config([tenant], resources);
