@@ -28,6 +28,23 @@ public sealed class VolumeAttachmentClient(SiteSession session)
         return response.Array("volumeAttachments").OfType<JsonObject>().Select(ServerVolumeAttachment.FromJson).ToList();
     }
 
+    /// <summary>
+    /// True when Nova knows <paramref name="serverId"/> in this project (its attachment list
+    /// answers), false on 404: lets a plan reject an <c>attach_to</c> that names no VM.
+    /// </summary>
+    public async Task<bool> ServerExistsAsync(string serverId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ListAsync(serverId, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (CloudApiException e) when (e.IsNotFound)
+        {
+            return false;
+        }
+    }
+
     /// <summary><c>DELETE</c>: asks Nova to detach; false when Nova says it is not attached (or the server is gone).</summary>
     public async Task<bool> DetachAsync(string serverId, string volumeId, CancellationToken cancellationToken)
     {

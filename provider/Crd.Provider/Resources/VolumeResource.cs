@@ -1,4 +1,5 @@
 using Crd.Cloud;
+using Crd.Cloud.Compute;
 using Crd.Cloud.Image;
 using Crd.Cloud.Volume;
 using Crd.Provider.Quota;
@@ -19,12 +20,13 @@ namespace Crd.Provider.Resources;
 /// </summary>
 internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResourceWithModifyPlan, IResourceWithImportState
 {
-    private const string QuotaTicketKey = "quota_ticket";
+    private const string QuotaTicketKey = QuotaLedger.TicketKey;
     private const string ImageIdKey = "image_id";
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
     private static readonly CtyPath SizePath = CtyPath.Root.Attribute("size_gb");
     private static readonly CtyPath TypePath = CtyPath.Root.Attribute("volume_type");
     private static readonly CtyPath ImagePath = CtyPath.Root.Attribute("image");
+    private static readonly CtyPath AttachToPath = CtyPath.Root.Attribute("attach_to");
 
     private ProviderContext? _context;
 
@@ -95,6 +97,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             response.RequiresReplace.Add(ImagePath);
         }
 
+        await CheckAttachToAsync(scope.Session, plan, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false);
         PlanStatusAndDevice(plan, prior);
 
         // Quota: the delta this plan causes. A replacement's update plan frees the old volume and
@@ -125,6 +128,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        _context?.Quota.Applying(request.Private);
         var operations = new VolumeOperations(session);
         var timeout = Timeouts.Get(plan, "create", DefaultTimeout);
         string? imageId = null;
@@ -196,6 +200,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        _context?.Quota.Applying(request.Private);
         var operations = new VolumeOperations(session);
         var cinder = operations.Cinder;
         var timeout = Timeouts.Get(plan, "update", DefaultTimeout);
@@ -249,6 +254,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
+        _context?.Quota.Applying(request.Private);
         try
         {
             await new VolumeOperations(session).DeleteAsync(id, Timeouts.Get(request.PriorState, "delete", DefaultTimeout), cancellationToken).ConfigureAwait(false);
@@ -348,6 +354,28 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         catch (CloudException e)
         {
             diagnostics.AddAttributeError(TypePath, "Cannot List Volume Types", e.Message);
+        }
+    }
+
+    /// <summary>A VM id written out (not a reference still unknown) must name a VM of the site and project.</summary>
+    private static async Task CheckAttachToAsync(SiteSession session, ResourceData plan, ResourceData prior, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    {
+        if (plan.GetString("attach_to") is not { } server || (!prior.IsNull && server == prior.GetString("attach_to")))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!await new VolumeAttachmentClient(session).ServerExistsAsync(server, cancellationToken).ConfigureAwait(false))
+            {
+                diagnostics.AddAttributeError(AttachToPath, "Unknown VM",
+                    $"Site \"{session.Site}\" has no VM with id \"{server}\" in this project. `attach_to` takes a VM id, usually `crd_vm.<name>.id`.");
+            }
+        }
+        catch (CloudException e)
+        {
+            diagnostics.AddAttributeError(AttachToPath, "Cannot Check VM", e.Message);
         }
     }
 

@@ -108,16 +108,17 @@ public sealed class VolumeAttachTests(SharedCrdSim fixture) : IClassFixture<Shar
     }
 
     [Fact]
-    public async Task AttachTo_ServerThatDoesNotExist_ApplyFailsWithNovasMessageAndKeepsTheVolume()
+    public async Task AttachTo_VmThatDoesNotExist_PlanErrorAtAttachTo()
     {
         await using var s = await StartAsync(fixture);
-        var config = s.Config(Volume("data", new() { ["name"] = "data", ["size_gb"] = 1, ["attach_to"] = Guid.NewGuid().ToString() }));
+        var missing = Guid.NewGuid().ToString();
+        var config = s.Config(Volume("data", new() { ["name"] = "data", ["size_gb"] = 1, ["attach_to"] = missing }));
 
-        var error = await Assert.ThrowsAsync<TerraformCommandException>(() => s.Harness.ApplyAsync(config, Deadline));
+        var error = await Assert.ThrowsAsync<TerraformCommandException>(() => s.Harness.PlanAsync(config, Deadline));
 
-        Assert.Contains(error.Diagnostics, d => d.Summary == "Volume Create Failed" && d.Detail.Contains("404", StringComparison.Ordinal));
-        Assert.True(s.Harness.State.Get(Address)!.Tainted);
-        await s.Harness.DestroyAsync(config, Deadline);
+        var diagnostic = Assert.Single(error.Diagnostics, d => d.IsError);
+        Assert.Equal("attach_to", diagnostic.Path);
+        Assert.Contains(missing, diagnostic.Detail, StringComparison.Ordinal);
         Assert.Empty(await s.VolumesAsync());
     }
 }

@@ -41,10 +41,10 @@ internal sealed class VolumeScenario : IAsyncDisposable
 
     public static CancellationToken Deadline => new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token;
 
-    public static async Task<VolumeScenario> StartAsync(SharedCrdSim shared, string site = "toulouse")
+    public static async Task<VolumeScenario> StartAsync(SharedCrdSim shared, string site = "toulouse", JsonObject? quota = null)
     {
         var sim = await shared.GetAsync();
-        return new VolumeScenario(sim, await sim.CreateTenantAsync(site));
+        return new VolumeScenario(sim, await sim.CreateTenantAsync(site, quota));
     }
 
     /// <summary>A configuration of <paramref name="resources"/> under the tenant's provider block.</summary>
