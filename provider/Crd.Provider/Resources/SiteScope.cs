@@ -66,7 +66,9 @@ internal static class SiteScope
         try
         {
             var credentialsProject = await session.GetProjectIdAsync(cancellationToken).ConfigureAwait(false);
-            var project = plan.GetString("project");
+            // The user's project, not the planned one: an unset project follows the site (a VM
+            // moved to another site must not keep the old site's project id from state).
+            var project = config.IsUnknown("project") ? null : config.GetString("project");
             if (project is not null && project != credentialsProject)
             {
                 var name = await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false);
