@@ -37,6 +37,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
+        _context?.Quota.Applying(request.Private);
         var plan = request.Plan;
         var state = response.State;
         if (Site(plan, response.Diagnostics) is not { } site)
@@ -144,6 +145,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
+        _context?.Quota.Applying(request.Private);
         var (plan, prior, state) = (request.Plan, request.PriorState, response.State);
         if (Site(prior, response.Diagnostics) is not { } site || prior.GetString("id") is not { } id)
         {
@@ -226,6 +228,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
+        _context?.Quota.Applying(request.Private);
         var prior = request.PriorState;
         if (Site(prior, response.Diagnostics) is not { } site || prior.GetString("id") is not { } id)
         {
