@@ -108,7 +108,7 @@ public sealed class CrdSim : IAsyncDisposable
         var body = new JsonObject { ["site"] = site, ["name"] = name ?? $"test-{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid().ToString("N")[..6]}" };
         if (quota is not null)
         {
-            body["quota"] = quota;
+            body["quota"] = quota.DeepClone(); // callers may reuse one quota object for several tenants
         }
 
         var answer = await SendAsync(HttpMethod.Post, "/_sim/projects", body);
