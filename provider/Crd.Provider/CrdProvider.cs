@@ -18,7 +18,11 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
 
     public SchemaDefinition Schema => ProviderSchema.Definition;
 
-    public IReadOnlyList<IResource> Resources { get; } = [];
+    public IReadOnlyList<IResource> Resources { get; } =
+    [
+        new Resources.Vm.VmResource(),
+        new Resources.VolumeResource(),
+    ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } = [];
 

@@ -41,12 +41,14 @@ internal static class SiteScope
     /// </summary>
     public static async Task<(SiteSession Session, string ProjectId)?> ResolvePlanAsync(ProviderContext? context, ResourceData config, ResourceData plan, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
     {
-        if (context is null || plan.IsUnknown("site"))
+        // On create, an unset site arrives unknown (computed and unset); only a site given as a
+        // reference that is not yet known must stay unknown.
+        if (context is null || config.IsUnknown("site"))
         {
             return null;
         }
 
-        var site = plan.GetString("site") ?? context.Settings.DefaultSite;
+        var site = (plan.IsUnknown("site") ? null : plan.GetString("site")) ?? context.Settings.DefaultSite;
         if (site is null)
         {
             diagnostics.AddAttributeError(SitePath, "No Site",
