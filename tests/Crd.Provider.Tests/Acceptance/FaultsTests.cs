@@ -132,7 +132,7 @@ public sealed class FaultsTests(FaultsTests.Sim fixture, ITestOutputHelper outpu
 
         // Floating IPs: exactly the public_ip of the VMs that asked for one, each associated.
         var floatingIps = await ObjectsAsync(sim, "network.floatingips", tenants);
-        var expected = vms.Select(v => v["public_ip"]?.GetValue<string>()).Where(ip => !string.IsNullOrEmpty(ip)).Order(StringComparer.Ordinal).ToList();
+        var expected = vms.Select(v => v["public_ip"]?.GetValue<string>() ?? "").Where(ip => ip.Length > 0).Order(StringComparer.Ordinal).ToList();
         Assert.Equal((Vms + 4) / 5, expected.Count);
         Assert.Equal(expected, floatingIps.Select(f => Str(f, "FloatingIpAddress")).Order(StringComparer.Ordinal).ToList());
         Assert.All(floatingIps, f => Assert.False(string.IsNullOrEmpty(f["PortId"]?.GetValue<string>()), "floating IP not associated"));
