@@ -16,9 +16,29 @@ public sealed class RequestStats
     private readonly ConcurrentDictionary<Key, long> _counts = new();
     private readonly ConcurrentDictionary<string, long> _outcomes = new(StringComparer.Ordinal);
 
-    /// <summary>Counts one request.</summary>
-    public void Record(string? site, string service, string method)
-        => _counts.AddOrUpdate(new Key(site ?? "", service, method), 1, (_, n) => n + 1);
+    /// <summary>Counts one request; <paramref name="path"/> is the service-relative path (ids are folded into <c>{id}</c>).</summary>
+    public void Record(string? site, string service, string method, string path)
+        => _counts.AddOrUpdate(new Key(site ?? "", service, method, Route(path)), 1, (_, n) => n + 1);
+
+    /// <summary>
+    /// The route of a service-relative path: the query dropped, and every segment that looks like
+    /// an id (a UUID, or 16+ hex digits as Keystone project ids) replaced by <c>{id}</c>, so that
+    /// <c>/servers/5f0c.../action</c> and <c>/servers/9a1b.../action</c> count together.
+    /// </summary>
+    public static string Route(string path)
+    {
+        var segments = path.Split('?', 2)[0].Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (Guid.TryParse(segment, out _) || (segment.Length >= 16 && segment.All(Uri.IsHexDigit)))
+            {
+                segments[i] = "{id}";
+            }
+        }
+
+        return string.Join('/', segments);
+    }
 
     /// <summary>Counts the outcome of one request: its status code, or <c>reset</c> for an aborted connection.</summary>
     public void RecordOutcome(string outcome) => _outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
@@ -32,7 +52,7 @@ public sealed class RequestStats
 
     /// <summary>
     /// The counts: <c>total</c>, <c>by_service</c>, <c>by_site</c> (per service), <c>by_method</c>
-    /// (<c>"GET compute"</c>), <c>by_outcome</c> (<c>"200"</c>, <c>"429"</c>, <c>"reset"</c>).
+    /// (<c>"GET compute"</c>), <c>by_route</c> (<c>"GET compute /servers/{id}"</c>), <c>by_outcome</c> (<c>"200"</c>, <c>"429"</c>, <c>"reset"</c>).
     /// </summary>
     public JsonObject Snapshot()
     {
@@ -53,6 +73,7 @@ public sealed class RequestStats
             ["by_service"] = Sum(counts, c => c.Service),
             ["by_site"] = bySite,
             ["by_method"] = Sum(counts, c => c.Method + " " + c.Service),
+            ["by_route"] = Sum(counts, c => c.Method + " " + c.Service + " " + c.Route),
             ["by_outcome"] = outcomes,
         };
     }
@@ -76,5 +97,5 @@ public sealed class RequestStats
             ? "reset"
             : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
 
-    private readonly record struct Key(string Site, string Service, string Method);
+    private readonly record struct Key(string Site, string Service, string Method, string Route);
 }

@@ -18,7 +18,7 @@ public sealed class RequestStatsMiddleware(RequestDelegate next, SimRuntime runt
             await next(context);
             return;
         }
-        runtime.Requests.Record(target.Site, target.Service, context.Request.Method);
+        runtime.Requests.Record(target.Site, target.Service, context.Request.Method, target.Rest);
         try
         {
             await next(context);

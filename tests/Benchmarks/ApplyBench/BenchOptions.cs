@@ -5,6 +5,9 @@ namespace Crd.Benchmarks.ApplyBench;
 /// <summary>Command-line options of the apply benchmark.</summary>
 internal sealed record BenchOptions(string Provider, int Vms, double BuildSeconds, int Parallelism, string Flavor, string Image)
 {
+    /// <summary>Compute sites of the federation (set once crd-sim's configuration is written).</summary>
+    public int Sites { get; init; } = 1;
+
     /// <summary>Parses the arguments, or prints the usage and returns null.</summary>
     public static BenchOptions? Parse(string[] args)
     {

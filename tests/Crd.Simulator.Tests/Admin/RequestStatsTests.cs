@@ -20,7 +20,7 @@ public sealed class RequestStatsTests
         (await session.GetAsync(session.Compute("/servers"))).AssertStatus(200);
         (await session.GetAsync(session.Compute("/flavors"))).AssertStatus(200);
         (await session.GetAsync(session.Network("/ports"))).AssertStatus(200);
-        (await session.GetAsync(session.Compute("/servers/no-such-server"))).AssertStatus(404);
+        (await session.GetAsync(session.Compute("/servers/" + Guid.NewGuid()))).AssertStatus(404);
         (await client.GetAsync("/_sim/health")).AssertStatus(200);
 
         var stats = (await client.GetAsync("/_sim/stats")).AssertStatus(200).Json!;
@@ -31,6 +31,8 @@ public sealed class RequestStatsTests
         Assert.Equal(3, stats["by_outcome"]!["200"]!.GetValue<long>());
         Assert.Equal(1, stats["by_outcome"]!["404"]!.GetValue<long>());
         Assert.Null(stats["by_service"]!["admin"]);
+        Assert.Equal(1, stats["by_route"]!["GET compute /servers/{id}"]!.GetValue<long>());
+        Assert.Equal(1, stats["by_route"]!["GET compute /servers"]!.GetValue<long>());
     }
 
     [Fact]
