@@ -98,6 +98,7 @@ output "private_ips" {
   }
 }
 
-output "toulouse_cores_available" {
-  value = one([for s in data.crd_sites.all.site : s.quota[0].cores[0].available if s.name == "toulouse"])
+output "compute_sites" {
+  description = "Sites of the federation that run VMs."
+  value       = [for s in data.crd_sites.all.sites : s.name if contains(s.services, "compute")]
 }

@@ -24,7 +24,12 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new Resources.VolumeResource(),
     ];
 
-    public IReadOnlyList<IDataSource> DataSources { get; } = [];
+    public IReadOnlyList<IDataSource> DataSources { get; } =
+    [
+        new DataSources.SitesDataSource(),
+        new DataSources.ImagesDataSource(),
+        new DataSources.FlavorsDataSource(),
+    ];
 
     public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
 

@@ -54,26 +54,47 @@ public sealed class NovaClient(SiteSession session)
 
     /// <summary>
     /// <c>POST /servers</c>. The resilience handler may resend the POST after a lost answer, and
-    /// a 5xx may come after Nova accepted it; in both cases the server is looked up by its request
-    /// marker and adopted, so one call never leaves an orphan or a duplicate behind.
+    /// a 5xx may come after Nova accepted it: when the call fails, the server is looked up by its
+    /// request marker and adopted; when it succeeded after more than one request went out, other
+    /// servers with the same marker are deleted. One call never leaves an orphan or a duplicate.
     /// </summary>
     /// <returns>The id of the new (or adopted) server.</returns>
     public async Task<string> CreateServerAsync(ServerCreateSpec spec, CancellationToken cancellationToken)
     {
+        var sentBefore = session.RequestCount;
         try
         {
             var response = await SendAsync(CloudRequest.Post(CloudService.Compute, "/servers", CreateBody(spec), Microversion), cancellationToken).ConfigureAwait(false);
-            return NovaServer.Text(response.Object("server"), "id") ?? throw new CloudProtocolException("Nova accepted the server but answered no id");
+            var id = NovaServer.Text(response.Object("server"), "id") ?? throw new CloudProtocolException("Nova accepted the server but answered no id");
+            if (session.RequestCount - sentBefore > 1)
+            {
+                // The POST may have been resent after a lost answer (or other calls ran meanwhile):
+                // any other server carrying this request's marker is a duplicate.
+                foreach (var duplicate in (await ListServersAsync(spec.Name, cancellationToken).ConfigureAwait(false))
+                    .Where(s => s.Id != id && s.Metadata.TryGetValue(RequestMarkerKey, out var m) && m == spec.RequestMarker))
+                {
+                    await DeleteServerAsync(duplicate.Id, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return id;
         }
         catch (CloudException e) when (e is CloudUnreachableException or CloudProtocolException || (e is CloudApiException api && api.StatusCode >= 500))
         {
-            var adopted = await FindByMarkerAsync(spec.Name, spec.RequestMarker, cancellationToken).ConfigureAwait(false);
-            if (adopted is not null)
+            var adopted = (await ListServersAsync(spec.Name, cancellationToken).ConfigureAwait(false))
+                .Where(s => s.Metadata.TryGetValue(RequestMarkerKey, out var m) && m == spec.RequestMarker).ToList();
+            if (adopted.Count == 0)
             {
-                return adopted.Id;
+                throw;
             }
 
-            throw;
+            // Every attempt may have been performed: keep one server, delete the others.
+            foreach (var duplicate in adopted.Skip(1))
+            {
+                await DeleteServerAsync(duplicate.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return adopted[0].Id;
         }
     }
 

@@ -132,7 +132,8 @@ public sealed class NeutronClient(SiteSession session)
     /// <summary>
     /// <c>POST /floatingips</c> from <paramref name="externalNetworkId"/>, associated with
     /// <paramref name="portId"/>. After a transport failure or a 5xx the address is looked up by
-    /// <paramref name="description"/> (which must be unique) and adopted.
+    /// <paramref name="description"/> (which must be unique) and adopted; after a success that may
+    /// have been a resent POST, other addresses with that description are released.
     /// </summary>
     public async Task<NeutronFloatingIp> CreateFloatingIpAsync(string externalNetworkId, string? portId, string description, CancellationToken cancellationToken)
     {
@@ -142,10 +143,21 @@ public sealed class NeutronClient(SiteSession session)
             body["port_id"] = portId;
         }
 
+        var sentBefore = session.RequestCount;
         try
         {
             var response = await SendAsync(CloudRequest.Post(CloudService.Network, "/floatingips", new JsonObject { ["floatingip"] = body }), cancellationToken).ConfigureAwait(false);
-            return ParseFloatingIp(response.Object("floatingip"));
+            var created = ParseFloatingIp(response.Object("floatingip"));
+            if (session.RequestCount - sentBefore > 1)
+            {
+                // Possibly resent after a lost answer: release any other address with this description.
+                foreach (var duplicate in (await ListFloatingIpsAsync("description", description, cancellationToken).ConfigureAwait(false)).Where(f => f.Id != created.Id))
+                {
+                    await DeleteFloatingIpAsync(duplicate.Id, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return created;
         }
         catch (CloudException e) when (e is CloudUnreachableException or CloudProtocolException || (e is CloudApiException api && api.StatusCode >= 500))
         {

@@ -63,6 +63,20 @@ public sealed class ResilienceTests(CloudSim fixture) : IClassFixture<CloudSim>,
     }
 
     [Fact]
+    public async Task Send_MaxRetriesZero_OneAttemptThenServiceError()
+    {
+        using var session = await fixture.NewSessionAsync("paris", new CloudOptions { MaxRetries = 0 });
+        await session.GetProjectIdAsync(Deadline);
+        await fixture.Sim.SetFaultsAsync([Rule("status", 503, "/flavors/detail", count: null, site: "paris")]);
+        var before = session.RequestCount;
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => session.SendAsync(CloudRequest.Get(CloudService.Compute, "/flavors/detail"), Deadline));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(1, session.RequestCount - before);
+    }
+
+    [Fact]
     public async Task Send_AlwaysReset_UnreachableAfterRetries()
     {
         using var session = await fixture.NewSessionAsync("paris", Fast);

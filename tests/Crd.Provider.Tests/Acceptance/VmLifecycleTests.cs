@@ -223,4 +223,48 @@ public sealed class VmLifecycleTests(SharedCrdSim fixture, ITestOutputHelper out
         Assert.InRange(counts["all"], 3, 3 + 3);
         Assert.Empty(await ServersAsync(sim, tenant));
     }
+
+    [Fact]
+    public async Task TwoSites_OneConfiguration_EachVmOnItsSite()
+    {
+        var sim = await fixture.GetAsync();
+        var toulouse = await sim.CreateTenantAsync("toulouse");
+        var paris = await sim.CreateTenantAsync("paris");
+        var harness = Harness();
+        var config = new TerraformConfiguration
+        {
+            Provider = CrdSim.ProviderBlock(toulouse, paris),
+            Resources =
+            [
+                new ResourceConfig("crd_vm", "a", Vm(b => b["name"] = "a")),
+                new ResourceConfig("crd_vm", "b", Vm(b =>
+                {
+                    b["name"] = "b";
+                    b["site"] = "paris";
+                    b["flavor"] = "m1.tiny";
+                })),
+            ],
+        };
+
+        await harness.ApplyAsync(config, Deadline);
+
+        Assert.Equal(("toulouse", toulouse.ProjectId), (Text(State(harness, "crd_vm.a"), "site"), Text(State(harness, "crd_vm.a"), "project")));
+        Assert.Equal(("paris", paris.ProjectId), (Text(State(harness, "crd_vm.b"), "site"), Text(State(harness, "crd_vm.b"), "project")));
+        Assert.Equal(Text(State(harness, "crd_vm.a"), "id"), Field(Assert.Single(await ServersAsync(sim, toulouse)), "Id"));
+        Assert.Equal(Text(State(harness, "crd_vm.b"), "id"), Field(Assert.Single(await ServersAsync(sim, paris)), "Id"));
+        Assert.True((await harness.PlanAsync(config, Deadline)).IsEmpty);
+
+        // Moving a VM to another site replaces it there.
+        config = config.With("crd_vm.b", b =>
+        {
+            b["site"] = "toulouse";
+            return b;
+        });
+        Assert.Equal(ChangeAction.Replace, (await harness.ApplyAsync(config, Deadline)).ActionOf("crd_vm.b"));
+        Assert.Empty(await ServersAsync(sim, paris));
+        Assert.Equal(2, (await ServersAsync(sim, toulouse)).Count);
+
+        await harness.DestroyAsync(config, Deadline);
+        Assert.Empty(await ServersAsync(sim, toulouse));
+    }
 }

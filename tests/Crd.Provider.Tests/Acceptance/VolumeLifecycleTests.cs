@@ -1,6 +1,7 @@
 using Crd.Simulator.Testing;
 using Crd.Terraform.Testing;
 using Crd.Terraform.Testing.Configuration;
+using Xunit.Abstractions;
 using static Crd.Provider.Tests.Acceptance.VolumeScenario;
 
 namespace Crd.Provider.Tests.Acceptance;
@@ -10,7 +11,7 @@ namespace Crd.Provider.Tests.Acceptance;
 /// in-place change, replacement, import, drift and destroy. One crd-sim for the class, one fresh
 /// tenant per test.
 /// </summary>
-public sealed class VolumeLifecycleTests(SharedCrdSim fixture) : IClassFixture<SharedCrdSim>
+public sealed class VolumeLifecycleTests(SharedCrdSim fixture, ITestOutputHelper output) : IClassFixture<SharedCrdSim>
 {
     private const string Address = "crd_volume.data";
 
@@ -175,5 +176,33 @@ public sealed class VolumeLifecycleTests(SharedCrdSim fixture) : IClassFixture<S
 
         Assert.Empty(await s.VolumesAsync());
         Assert.Empty(s.Harness.State.Instances);
+    }
+
+    [Fact]
+    public async Task Refresh_ThreeVolumesOneAttached_OneRequestPerVolume()
+    {
+        await using var s = await StartAsync(fixture, "reims");
+        var server = await s.CreateServerAsync("host");
+        var config = s.Config(
+            Volume("a", new() { ["name"] = "a", ["size_gb"] = 1 }),
+            Volume("b", new() { ["name"] = "b", ["size_gb"] = 1, ["volume_type"] = "hdd" }),
+            Volume("c", new() { ["name"] = "c", ["size_gb"] = 1, ["attach_to"] = server }));
+        await VmTestKit.StartCountingAsync(s.Sim, "reims");
+        await s.Harness.ApplyAsync(config, Deadline);
+        var create = (await VmTestKit.CountsAsync(s.Sim))["all"];
+
+        await VmTestKit.StartCountingAsync(s.Sim, "reims", ("show", "GET", "volume", "*/volumes/*"));
+        await s.Harness.RefreshAsync(config, Deadline);
+        var refresh = await VmTestKit.CountsAsync(s.Sim);
+
+        await VmTestKit.StartCountingAsync(s.Sim, "reims");
+        await s.Harness.DestroyAsync(config, Deadline);
+        var destroy = (await VmTestKit.CountsAsync(s.Sim))["all"];
+        await s.Sim.ClearFaultsAsync();
+
+        output.WriteLine($"requests for 3 volumes: plan+create {create}, refresh {refresh["all"]}, plan+destroy {destroy}");
+        Assert.Equal(3, refresh["show"]);
+        Assert.InRange(refresh["all"], 3, 3 + 1); // + the token of the new provider process
+        Assert.Empty(await s.VolumesAsync());
     }
 }

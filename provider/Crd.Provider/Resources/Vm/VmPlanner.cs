@@ -48,6 +48,12 @@ internal sealed class VmPlanner(ProviderContext? context)
             }
         }
 
+        if (!prior.IsNull && request.Config.IsNullAttribute("project") && plan.GetString("site") is { } newSite && newSite != prior.GetString("site"))
+        {
+            // Moving to another site: the prior project (kept by UseStateForUnknown) belongs to the old one.
+            plan.SetString("project", null);
+        }
+
         var resolved = await SiteScope.ResolvePlanAsync(context, request.Config, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (resolved is not { } scope)
         {

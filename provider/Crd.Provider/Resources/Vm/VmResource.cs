@@ -61,7 +61,13 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
         }
         catch (CloudLookupException e)
         {
-            response.Diagnostics.AddAttributeError(CtyPath.Root.Attribute(e.Kind == "security group" ? "security_groups" : e.Kind), "Cannot Create Server", e.Message);
+            var attribute = e.Kind switch
+            {
+                "security group" => "security_groups",
+                "flavor" or "image" => e.Kind,
+                _ => "network",
+            };
+            response.Diagnostics.AddAttributeError(CtyPath.Root.Attribute(attribute), "Cannot Create Server", e.Message);
             return;
         }
         catch (CloudException e)
