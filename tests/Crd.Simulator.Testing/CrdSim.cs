@@ -108,7 +108,7 @@ public sealed class CrdSim : IAsyncDisposable
         var body = new JsonObject { ["site"] = site, ["name"] = name ?? $"test-{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid().ToString("N")[..6]}" };
         if (quota is not null)
         {
-            body["quota"] = quota;
+            body["quota"] = quota.DeepClone(); // callers may reuse one quota object for several tenants
         }
 
         var answer = await SendAsync(HttpMethod.Post, "/_sim/projects", body);
@@ -154,6 +154,18 @@ public sealed class CrdSim : IAsyncDisposable
 
     /// <summary>Deletes an object behind the provider's back (drift).</summary>
     public Task DeleteObjectAsync(string collection, string id) => SendAsync(HttpMethod.Delete, $"/_sim/objects/{collection}/{id}", null);
+
+    /// <summary>
+    /// Requests crd-sim received since start or the last <see cref="ResetStatsAsync"/>
+    /// (<c>GET /_sim/stats</c>: <c>total</c>, <c>by_service</c>, <c>by_site</c>, <c>by_method</c>, <c>by_outcome</c>).
+    /// </summary>
+    public Task<JsonObject> StatsAsync() => SendAsync(HttpMethod.Get, "/_sim/stats", null);
+
+    /// <summary>Counts requests from zero again (<c>DELETE /_sim/stats</c>).</summary>
+    public Task ResetStatsAsync() => SendAsync(HttpMethod.Delete, "/_sim/stats", null);
+
+    /// <summary>The configuration in force (<c>GET /_sim/config</c>), e.g. to derive a bigger federation from it.</summary>
+    public Task<JsonObject> ConfigAsync() => SendAsync(HttpMethod.Get, "/_sim/config", null);
 
     /// <summary>Names of the object collections crd-sim knows.</summary>
     public async Task<JsonObject> StateAsync() => await SendAsync(HttpMethod.Get, "/_sim/state", null);

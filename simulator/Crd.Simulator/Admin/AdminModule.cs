@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Crd.Simulator.Admin;
 
 /// <summary>
-/// <c>/_sim/...</c>: health, state dump, reset, faults, clock, snapshot. Object mutation behind the
+/// <c>/_sim/...</c>: health, state dump, reset, faults, clock, snapshot, request counts. Object mutation behind the
 /// client's back and project creation live in <see cref="AdminObjectRoutes"/>. Loopback only, no auth.
 /// </summary>
 public sealed class AdminModule : ISimModule
@@ -79,6 +79,12 @@ public sealed class AdminModule : ISimModule
         sim.MapDelete("/faults", () =>
         {
             runtime.Faults.Replace([]);
+            return Results.NoContent();
+        });
+        sim.MapGet("/stats", () => HttpJson.Json(runtime.Requests.Snapshot()));
+        sim.MapDelete("/stats", () =>
+        {
+            runtime.Requests.Reset();
             return Results.NoContent();
         });
         sim.MapGet("/clock", () => HttpJson.Json(Clock(runtime)));

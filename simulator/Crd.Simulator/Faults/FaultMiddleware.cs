@@ -28,6 +28,7 @@ public sealed class FaultMiddleware(RequestDelegate next, SimRuntime runtime)
                     await Task.Delay(rule.LatencyMs, context.RequestAborted);
                     break;
                 case FaultKind.Reset:
+                    Admin.RequestStats.MarkReset(context);
                     context.Abort();
                     return;
                 default:

@@ -40,6 +40,7 @@ public static class SimHost
         builder.Services.AddRouting();
 
         var app = builder.Build();
+        app.UseMiddleware<Admin.RequestStatsMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
         app.UseMiddleware<SiteGateMiddleware>();

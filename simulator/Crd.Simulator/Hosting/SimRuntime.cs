@@ -54,6 +54,9 @@ public sealed class SimRuntime : IDisposable
     /// <summary>Active fault rules.</summary>
     public FaultInjector Faults { get; }
 
+    /// <summary>Counts of the API requests received (<c>GET /_sim/stats</c>).</summary>
+    public Admin.RequestStats Requests { get; } = new();
+
     /// <summary>Keystone tokens.</summary>
     public TokenService Tokens { get; }
 

@@ -15,6 +15,12 @@ public sealed class HarnessOptions
     /// <summary>Graph walk parallelism (Terraform's default is 10).</summary>
     public int Parallelism { get; init; } = 10;
 
+    /// <summary>
+    /// Called with each provider process just before the harness shuts it down (at the end of
+    /// every command), e.g. to read its peak memory from <c>/proc/&lt;pid&gt;/status</c>.
+    /// </summary>
+    public Action<Transport.PluginProcess>? ProviderStopping { get; init; }
+
     /// <summary>The Terraform version reported in ConfigureProvider.</summary>
     public string TerraformVersion { get; init; } = "1.11.4";
 }

@@ -11,8 +11,11 @@ namespace Crd.Terraform.Testing;
 /// </summary>
 public sealed class ProviderSession : IAsyncDisposable
 {
-    private ProviderSession(PluginProcess process, IProviderClient client, ProviderSchemas schemas)
+    private readonly Action<PluginProcess>? _stopping;
+
+    private ProviderSession(PluginProcess process, IProviderClient client, ProviderSchemas schemas, Action<PluginProcess>? stopping)
     {
+        _stopping = stopping;
         Process = process;
         Client = client;
         Schemas = schemas;
@@ -40,7 +43,7 @@ public sealed class ProviderSession : IAsyncDisposable
         {
             IProviderClient client = process.ProtocolVersion == 5 ? new Protocol5Client(process) : new Protocol6Client(process);
             var schemas = await client.GetSchemasAsync(cancellationToken).ConfigureAwait(false);
-            var session = new ProviderSession(process, client, schemas);
+            var session = new ProviderSession(process, client, schemas, options.ProviderStopping);
             if (configure)
             {
                 var config = ConfigDecoder.DecodeBody(schemas.Provider.Block, providerConfig, r => throw new ConfigurationException($"provider: references ({r.Address}) are not supported in provider blocks here."), "provider");
@@ -80,6 +83,7 @@ public sealed class ProviderSession : IAsyncDisposable
         {
             if (Process.ExitCode is null)
             {
+                _stopping?.Invoke(Process);
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 await Process.ShutdownAsync(timeout.Token).ConfigureAwait(false);
             }
