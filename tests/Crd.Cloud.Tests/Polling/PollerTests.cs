@@ -64,8 +64,8 @@ public sealed class PollerTests
     }
 
     [Theory]
-    [InlineData(0, 0.2, 0.3)]
-    [InlineData(2, 0.52, 0.78)]
+    [InlineData(0, 0.16, 0.24)]
+    [InlineData(2, 0.32, 0.48)]
     [InlineData(600, 4, 6)]
     public void Interval_GrowsWithElapsedAndIsCapped(double elapsedSeconds, double min, double max)
     {
