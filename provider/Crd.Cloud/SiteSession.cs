@@ -61,6 +61,9 @@ public sealed class SiteSession : IDisposable
     /// <summary>Retries and timeouts.</summary>
     public CloudOptions Options { get; }
 
+    /// <summary>True for a session that signs in with a project-scoped password (a portal tenant).</summary>
+    public bool IsPasswordScoped => _password is not null;
+
     /// <summary>Per-site cache for lists shared by resources (flavors, networks, security groups).</summary>
     public SessionCache Cache { get; }
 

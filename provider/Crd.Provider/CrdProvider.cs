@@ -22,6 +22,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
     [
         new Resources.Vm.VmResource(),
         new Resources.VolumeResource(),
+        new Resources.Portal.ProjectResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =

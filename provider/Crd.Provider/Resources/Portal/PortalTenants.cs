@@ -79,7 +79,9 @@ internal sealed class PortalTenants(WaldurClient portal, Func<string, SiteCreden
         if (tenant?.Resource.TenantUuid is not { } tenantUuid || tenant.Resource.BackendId is null)
         {
             Invalidate(projectUuid);
-            throw new CloudException($"portal project {projectUuid} has no tenant on site {site} (add the site to the crd_project's `sites`)");
+            // A 404: the object's project is gone, so is the object (a refresh drops it from state).
+            throw new CloudApiException(site, "portal", HttpMethod.Get, "/marketplace-resources/", 404, "itemNotFound",
+                $"portal project {projectUuid} has no tenant on site {site} (add the site to the crd_project's `sites`)");
         }
 
         var details = await portal.GetTenantAsync(tenantUuid, cancellationToken).ConfigureAwait(false);
