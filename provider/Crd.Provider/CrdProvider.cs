@@ -23,6 +23,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new Resources.Vm.VmResource(),
         new Resources.VolumeResource(),
         new Resources.Portal.ProjectResource(),
+        new Resources.Portal.QuotaResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =

@@ -128,7 +128,11 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var operations = new VolumeOperations(session);
         var timeout = Timeouts.Get(plan, "create", DefaultTimeout);
         string? imageId = null;
@@ -200,7 +204,11 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
             return;
         }
 
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var operations = new VolumeOperations(session);
         var cinder = operations.Cinder;
         var timeout = Timeouts.Get(plan, "update", DefaultTimeout);

@@ -273,6 +273,13 @@ internal sealed class ProjectResource : IResource, IResourceWithConfigure, IReso
                 return;
             }
 
+            // Tenants whose creation erred hold no OpenStack project, but the portal keeps them until terminated.
+            foreach (var erred in (await tenants.Portal.ListProjectResourcesAsync(id, cancellationToken).ConfigureAwait(false)).Where(r => r.State == "Erred"))
+            {
+                var order = await tenants.Portal.TerminateAsync(erred.Uuid, cancellationToken).ConfigureAwait(false);
+                await tenants.Portal.WaitForOrderAsync(order, $"the termination of erred tenant {erred.Name}", timeout, cancellationToken).ConfigureAwait(false);
+            }
+
             await tenants.Portal.DeleteProjectAsync(id, cancellationToken).ConfigureAwait(false);
         }
         catch (CloudException e)

@@ -37,7 +37,11 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = request.Plan;
         var state = response.State;
         if (await SiteAsync(plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } site)
@@ -145,7 +149,11 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var (plan, prior, state) = (request.Plan, request.PriorState, response.State);
         if (await SiteAsync(prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } site || prior.GetString("id") is not { } id)
         {
