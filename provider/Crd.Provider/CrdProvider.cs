@@ -31,6 +31,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.SitesDataSource(),
         new DataSources.ImagesDataSource(),
         new DataSources.FlavorsDataSource(),
+        new DataSources.ProjectDataSource(),
     ];
 
     public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];

@@ -181,7 +181,9 @@ internal sealed class QuotaLedger
         {
             foreach (var kind in QuotaKind.All)
             {
-                if (plan.Limits.TryGetValue(kind.Name, out var limit) && limit >= 0 && book.Needed(kind) > limit)
+                // A limit under usage alone is the resource's warning; an error needs demand this run adds.
+                if (plan.Limits.TryGetValue(kind.Name, out var limit) && limit >= 0 && book.Needed(kind) > limit
+                    && book.Pending.Values.Any(p => kind.Of(p.Delta) > 0))
                 {
                     var inUse = book.Baseline is { } baseline ? kind.Of(baseline) : 0;
                     diagnostics.AddAttributeError(plan.Paths.TryGetValue(kind.Name, out var path) ? path : CtyPath.Root, QuotaMessages.BelowPlanSummary,

@@ -39,12 +39,19 @@ public sealed class ProjectOrderTests(SharedCrdSim fixture) : IClassFixture<Shar
 
         // Staff approves; once untainted, the next apply finds the tenant (or resumes the order) without ordering again.
         await s.WaldurAsync(HttpMethod.Post, $"marketplace-orders/{order["uuid"]!.GetValue<string>()}/approve_by_provider/", new JsonObject());
+        for (var i = 0; i < 50 && (await s.WaldurAsync(HttpMethod.Get, $"marketplace-orders/{order["uuid"]!.GetValue<string>()}/"))!["state"]!.GetValue<string>() != "done"; i++)
+        {
+            await Task.Delay(100);
+        }
+
         var instance = s.Harness.State.Get(Address)!;
         s.Harness.State.Set(Address, instance with { Tainted = false });
         var resumed = await s.Harness.ApplyAsync(config, Deadline);
 
         Assert.Contains(resumed.ActionOf(Address), new[] { ChangeAction.Update, ChangeAction.NoOp });
         Assert.Equal(id, s.Text(Address, "id"));
+        await s.Harness.RefreshAsync(config, Deadline);
+        Assert.True(s.Attribute(Address, "tenants")!["toulouse"]?["project_id"] is not null, $"{resumed.ActionOf(Address)}: {s.Attribute(Address, "tenants")?.ToJsonString()} sites {s.Attribute(Address, "sites")?.ToJsonString()}");
         Assert.True(await s.KeystoneProjectExistsAsync(s.TenantProject("toulouse")));
         Assert.Single((await s.WaldurAsync(HttpMethod.Get, $"marketplace-orders/?project_uuid={id}"))!.AsArray());
         Assert.True((await s.Harness.PlanAsync(config, Deadline)).IsEmpty);
