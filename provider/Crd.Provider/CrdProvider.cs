@@ -22,6 +22,8 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
     [
         new Resources.Vm.VmResource(),
         new Resources.VolumeResource(),
+        new Resources.Portal.ProjectResource(),
+        new Resources.Portal.QuotaResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
@@ -29,6 +31,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.SitesDataSource(),
         new DataSources.ImagesDataSource(),
         new DataSources.FlavorsDataSource(),
+        new DataSources.ProjectDataSource(),
     ];
 
     public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Crd.Cloud;
+using Crd.Cloud.Portal;
 using Crd.Provider.Configuration;
 using Crd.Provider.Quota;
+using Crd.Provider.Resources.Portal;
 using Crd.Terraform.Plugin.Logging;
 
 namespace Crd.Provider;
@@ -9,7 +11,8 @@ namespace Crd.Provider;
 /// <summary>
 /// What resources and data sources receive as provider data: the resolved settings, one
 /// <see cref="SiteSession"/> per configured site (created on first use, so that an unreachable
-/// site costs nothing until a resource names it) and the plan-time quota ledger.
+/// site costs nothing until a resource names it), the Waldur portal client and the tenants of
+/// portal projects when <c>portal_url</c> is set, and the plan-time quota ledger.
 /// </summary>
 internal sealed class ProviderContext : IDisposable
 {
@@ -27,11 +30,22 @@ internal sealed class ProviderContext : IDisposable
         };
         _sessionFactory = sessionFactory ?? ((credentials, options) => new SiteSession(credentials, options));
         Quota = new QuotaLedger();
+        if (settings.PortalUrl is { } portalUrl && settings.PortalToken is { } portalToken)
+        {
+            var portal = new WaldurClient(new WaldurOptions(portalUrl, portalToken), _options);
+            Tenants = new PortalTenants(portal, site => Settings.FindSite(site) is { } configured ? Credentials(configured) : null, _options);
+        }
     }
 
     public ProviderSettings Settings { get; }
 
     public QuotaLedger Quota { get; }
+
+    /// <summary>The portal's tenants (and its client, <see cref="PortalTenants.Portal"/>); null without <c>portal_url</c>.</summary>
+    public PortalTenants? Tenants { get; }
+
+    /// <summary>The Waldur client; null without <c>portal_url</c>.</summary>
+    public WaldurClient? Portal => Tenants?.Portal;
 
     /// <summary>Names of the configured sites, in configuration order.</summary>
     public IReadOnlyList<string> SiteNames => [.. Settings.Sites.Select(s => s.Name)];
@@ -48,7 +62,26 @@ internal sealed class ProviderContext : IDisposable
     }
 
     /// <summary>HTTP requests sent to every site so far (benchmarks, logs).</summary>
-    public long RequestCount => _sessions.Values.Where(s => s.IsValueCreated).Sum(s => s.Value.RequestCount);
+    public long RequestCount => _sessions.Values.Where(s => s.IsValueCreated).Sum(s => s.Value.RequestCount) + (Tenants?.RequestCount ?? 0) + (Portal?.RequestCount ?? 0);
+
+    /// <summary>
+    /// A session of the site's admin credential (<c>admin_cloud</c> or <c>admin_application_credential_*</c>
+    /// in the site block), for quota changes; null when the site has none.
+    /// </summary>
+    public SiteSession? TryGetAdminSession(string site)
+    {
+        if (Settings.FindSite(site) is not { AdminApplicationCredentialId: { } id, AdminApplicationCredentialSecret: { } secret } configured)
+        {
+            return null;
+        }
+
+        return _sessions.GetOrAdd(site + "\u0000admin", _ => new Lazy<SiteSession>(() => _sessionFactory(Credentials(configured) with
+        {
+            AuthUrl = configured.AdminAuthUrl ?? configured.AuthUrl,
+            ApplicationCredentialId = id,
+            ApplicationCredentialSecret = secret,
+        }, _options))).Value;
+    }
 
     public void Dispose()
     {
@@ -56,6 +89,9 @@ internal sealed class ProviderContext : IDisposable
         {
             session.Value.Dispose();
         }
+
+        Tenants?.Dispose();
+        Portal?.Dispose();
     }
 
     private static SiteCredentials Credentials(SiteSettings site) => new(
