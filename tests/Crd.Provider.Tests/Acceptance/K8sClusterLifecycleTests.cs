@@ -10,7 +10,7 @@ namespace Crd.Provider.Tests.Acceptance;
 /// the default group, node groups added/scaled/removed, autoscaling bounds, upgrade, import,
 /// drift and destroy. One crd-sim for the class, one fresh tenant per test.
 /// </summary>
-public sealed class K8sClusterLifecycleTests(SharedCrdSim fixture) : IClassFixture<SharedCrdSim>
+public sealed class K8sClusterLifecycleTests(K8sCrdSim fixture) : IClassFixture<K8sCrdSim>
 {
     [Fact]
     public async Task Create_WaitsForCompleteAndRecordsEverything_ThenPlanIsEmpty_DestroyLeavesNothing()
