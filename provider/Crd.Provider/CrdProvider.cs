@@ -30,9 +30,14 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.SitesDataSource(),
         new DataSources.ImagesDataSource(),
         new DataSources.FlavorsDataSource(),
+        new DataSources.K8sTemplatesDataSource(),
+        new DataSources.KubeconfigDataSource(),
     ];
 
-    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
+    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } =
+    [
+        new EphemeralResources.KubeconfigEphemeralResource(),
+    ];
 
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
     {

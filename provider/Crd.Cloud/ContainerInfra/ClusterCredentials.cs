@@ -37,7 +37,7 @@ public sealed record ClusterCredentials(string ClusterName, string Host, string 
         var csr = request.CreateSigningRequestPem();
         var ca = magnum.GetCaCertificateAsync(cluster.Id, cancellationToken);
         var certificate = await magnum.SignCertificateAsync(cluster.Id, csr, cancellationToken).ConfigureAwait(false);
-        return new ClusterCredentials(cluster.Name, host, Normalize(await ca.ConfigureAwait(false)), Normalize(certificate), key.ExportPkcs8PrivateKeyPem() + "\n");
+        return new ClusterCredentials(cluster.Name, host, await ca.ConfigureAwait(false), certificate, key.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     /// <summary>A kubeconfig (YAML) with one cluster, user and context, the PEMs inlined as base64 data.</summary>
@@ -71,6 +71,4 @@ public sealed record ClusterCredentials(string ClusterName, string Host, string 
 
     // YAML double-quoted scalars: JSON string escaping is valid YAML.
     private static string Quote(string value) => System.Text.Json.JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping) is var e ? "\"" + e + "\"" : value;
-
-    private static string Normalize(string pem) => pem.EndsWith('\n') ? pem : pem + "\n";
 }

@@ -276,7 +276,7 @@ public sealed class MagnumClient(SiteSession session)
     public async Task<string> GetCaCertificateAsync(string clusterId, CancellationToken cancellationToken)
     {
         var response = await SendAsync(CloudRequest.Get(CloudService.ContainerInfra, "/certificates/" + Uri.EscapeDataString(clusterId), Microversion), cancellationToken).ConfigureAwait(false);
-        return MagnumJson.Str(response.Body?["pem"]) ?? throw new CloudProtocolException("Magnum returned no CA certificate (pem)");
+        return Pem(MagnumJson.Str(response.Body?["pem"]) ?? throw new CloudProtocolException("Magnum returned no CA certificate (pem)"));
     }
 
     /// <summary><c>POST /certificates</c> <c>{cluster_uuid, csr}</c> (201): the cluster CA signs the CSR; returns the certificate (PEM).</summary>
@@ -284,10 +284,13 @@ public sealed class MagnumClient(SiteSession session)
     {
         var body = new JsonObject { ["cluster_uuid"] = clusterId, ["csr"] = csrPem };
         var response = await SendAsync(CloudRequest.Post(CloudService.ContainerInfra, "/certificates", body, Microversion), cancellationToken).ConfigureAwait(false);
-        return MagnumJson.Str(response.Body?["pem"]) ?? throw new CloudProtocolException("Magnum signed the CSR but returned no certificate (pem)");
+        return Pem(MagnumJson.Str(response.Body?["pem"]) ?? throw new CloudProtocolException("Magnum signed the CSR but returned no certificate (pem)"));
     }
 
     private Task<CloudResponse> SendAsync(CloudRequest request, CancellationToken cancellationToken) => session.SendAsync(request, cancellationToken);
+
+    /// <summary>PEM text ending with a newline, as tools that concatenate PEM files expect.</summary>
+    private static string Pem(string pem) => pem.EndsWith('\n') ? pem : pem + "\n";
 
     private static string NodegroupPath(string clusterId, string nodegroup) => $"/clusters/{Uri.EscapeDataString(clusterId)}/nodegroups/{Uri.EscapeDataString(nodegroup)}";
 
