@@ -494,5 +494,5 @@ internal sealed class QuotaLedger
     };
 
     private static QuotaDemand Min(QuotaDemand a, QuotaDemand b)
-        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes));
+        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes)) { K8sClusters = Math.Min(a.K8sClusters, b.K8sClusters) };
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+
 using System.Text.Json.Nodes;
 using Crd.Cloud;
 using Crd.Provider.Quota;
