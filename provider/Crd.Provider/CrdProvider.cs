@@ -22,6 +22,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
     [
         new Resources.Vm.VmResource(),
         new Resources.VolumeResource(),
+        new Resources.Onedata.OnedataSpaceResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =

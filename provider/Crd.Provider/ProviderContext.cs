@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Crd.Cloud;
+using Crd.Cloud.Onedata;
 using Crd.Provider.Configuration;
 using Crd.Provider.Quota;
 using Crd.Terraform.Plugin.Logging;
@@ -14,6 +15,8 @@ namespace Crd.Provider;
 internal sealed class ProviderContext : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<SiteSession>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<OnepanelClient>> _onepanels = new(StringComparer.Ordinal);
+    private readonly Lazy<OnezoneClient?> _onezone;
     private readonly CloudOptions _options;
     private readonly Func<SiteCredentials, CloudOptions, SiteSession> _sessionFactory;
 
@@ -27,6 +30,9 @@ internal sealed class ProviderContext : IDisposable
         };
         _sessionFactory = sessionFactory ?? ((credentials, options) => new SiteSession(credentials, options));
         Quota = new QuotaLedger();
+        _onezone = new Lazy<OnezoneClient?>(() => settings.OnezoneUrl is { } url && settings.OnezoneToken is { } token
+            ? new OnezoneClient(new OnedataConnection("onezone", "onezone", url, token, _options))
+            : null);
     }
 
     public ProviderSettings Settings { get; }
@@ -47,6 +53,20 @@ internal sealed class ProviderContext : IDisposable
         return _sessions.GetOrAdd(site, _ => new Lazy<SiteSession>(() => _sessionFactory(Credentials(configured), _options))).Value;
     }
 
+    /// <summary>The Onezone client, or null when the provider block sets no <c>onezone_url</c>/<c>onezone_token</c>.</summary>
+    public OnezoneClient? Onezone => _onezone.Value;
+
+    /// <summary>The Onepanel client of a configured site with <c>onepanel_url</c> and <c>onepanel_token</c>, or null.</summary>
+    public OnepanelClient? TryGetOnepanel(string site)
+    {
+        if (Settings.FindSite(site) is not { OnepanelUrl: { } url, OnepanelToken: { } token })
+        {
+            return null;
+        }
+
+        return _onepanels.GetOrAdd(site, _ => new Lazy<OnepanelClient>(() => new OnepanelClient(new OnedataConnection(site, "onepanel", url, token, _options)))).Value;
+    }
+
     /// <summary>HTTP requests sent to every site so far (benchmarks, logs).</summary>
     public long RequestCount => _sessions.Values.Where(s => s.IsValueCreated).Sum(s => s.Value.RequestCount);
 
@@ -55,6 +75,16 @@ internal sealed class ProviderContext : IDisposable
         foreach (var session in _sessions.Values.Where(s => s.IsValueCreated))
         {
             session.Value.Dispose();
+        }
+
+        foreach (var panel in _onepanels.Values.Where(p => p.IsValueCreated))
+        {
+            panel.Value.Connection.Dispose();
+        }
+
+        if (_onezone.IsValueCreated)
+        {
+            _onezone.Value?.Connection.Dispose();
         }
     }
 
