@@ -70,11 +70,11 @@ internal sealed partial class OnedataSpaceRemote(ProviderContext context, Onezon
         return (space, result);
     }
 
-    /// <summary>Import: the supports of every configured site whose Onepanel the provider can read, by site name.</summary>
+    /// <summary>Import: the supports of every configured site whose Onepanel the provider can read, in the provider block's order.</summary>
     public async Task<List<SupportEntry>> DiscoverAsync(OnedataSpace space, CancellationToken cancellationToken)
     {
         var result = new List<SupportEntry>();
-        foreach (var site in context.SiteNames.Order(StringComparer.Ordinal))
+        foreach (var site in context.SiteNames)
         {
             if (Panel(site) is { } panel && await ReadPanelSupportAsync(panel, space, cancellationToken).ConfigureAwait(false) is { } read)
             {
