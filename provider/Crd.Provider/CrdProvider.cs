@@ -30,9 +30,13 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.SitesDataSource(),
         new DataSources.ImagesDataSource(),
         new DataSources.FlavorsDataSource(),
+        new DataSources.OnedataAccessTokenDataSource(),
     ];
 
-    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
+    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } =
+    [
+        new EphemeralResources.OnedataAccessTokenEphemeralResource(),
+    ];
 
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
     {

@@ -119,6 +119,31 @@ public sealed class OnezoneClient(OnedataConnection connection)
         return new OnezoneToken(Text(answer as JsonObject, "token") ?? throw new CloudProtocolException("Onezone created a temporary token without \"token\""), null);
     }
 
+    /// <summary>
+    /// <c>GET /user/tokens/named/name/{name}</c>: the user's named token of that name, or null;
+    /// with its expiry (the <c>time</c> caveat) and whether it was revoked.
+    /// </summary>
+    public async Task<(OnezoneToken Token, DateTimeOffset? ValidUntil, bool Revoked)?> FindNamedTokenAsync(string name, CancellationToken cancellationToken)
+    {
+        JsonObject body;
+        try
+        {
+            body = (await connection.SendAsync(HttpMethod.Get, "/user/tokens/named/name/" + Uri.EscapeDataString(name), null, cancellationToken).ConfigureAwait(false)).Body as JsonObject
+                ?? throw new CloudProtocolException($"Onezone answered GET /user/tokens/named/name/{name} without a JSON object");
+        }
+        catch (CloudApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+
+        var until = (body["caveats"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(c => Text(c, "type") == "time" && c["validUntil"] is JsonValue)
+            .Select(c => (DateTimeOffset?)DateTimeOffset.FromUnixTimeSeconds(c["validUntil"]!.GetValue<long>()))
+            .FirstOrDefault();
+        var token = new OnezoneToken(Text(body, "token") ?? throw new CloudProtocolException($"Onezone's named token \"{name}\" has no serialized \"token\""), Text(body, "id"));
+        return (token, until, body["revoked"] is JsonValue r && r.TryGetValue<bool>(out var revoked) && revoked);
+    }
+
     /// <summary><c>DELETE /user/tokens/named/{id}</c>; a token already gone is fine.</summary>
     public async Task DeleteNamedTokenAsync(string tokenId, CancellationToken cancellationToken)
     {
