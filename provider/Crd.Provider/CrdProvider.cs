@@ -25,6 +25,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new Resources.Portal.ProjectResource(),
         new Resources.Portal.QuotaResource(),
         new Resources.K8s.K8sClusterResource(),
+        new Resources.Onedata.OnedataSpaceResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
@@ -35,11 +36,13 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.ProjectDataSource(),
         new DataSources.K8sTemplatesDataSource(),
         new DataSources.KubeconfigDataSource(),
+        new DataSources.OnedataAccessTokenDataSource(),
     ];
 
     public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } =
     [
         new EphemeralResources.KubeconfigEphemeralResource(),
+        new EphemeralResources.OnedataAccessTokenEphemeralResource(),
     ];
 
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
