@@ -22,6 +22,8 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
     [
         new Resources.Vm.VmResource(),
         new Resources.VolumeResource(),
+        new Resources.Network.SecurityGroupResource(),
+        new Resources.Compute.KeyPairResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
