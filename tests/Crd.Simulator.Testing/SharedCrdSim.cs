@@ -4,7 +4,7 @@ namespace Crd.Simulator.Testing;
 /// One crd-sim per test class (xunit class fixture via a derived type, or used directly):
 /// instant transitions; tests isolate themselves with fresh tenants.
 /// </summary>
-public class SharedCrdSim : IAsyncDisposable
+public class SharedCrdSim : IAsyncDisposable, IDisposable
 {
     private readonly Lazy<Task<CrdSim>> _sim;
 
@@ -19,6 +19,12 @@ public class SharedCrdSim : IAsyncDisposable
 
     /// <summary>The running simulator.</summary>
     public Task<CrdSim> GetAsync() => _sim.Value;
+
+    /// <summary>
+    /// xunit 2 disposes class fixtures only through <see cref="IDisposable"/>: without this the
+    /// crd-sim process of every test class outlived the test run.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
