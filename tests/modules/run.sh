@@ -38,6 +38,8 @@ fi
 if command -v node >/dev/null && command -v npm >/dev/null; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1) || { cat "$work/npm.log"; }
   check "hcl2json: modules and examples parse, every crd_* attribute exists in the schema" node "$here/lint.mjs" "$provider" "$repo/modules" "$repo/examples"
+  check "hcl2json: the lint rejects a misspelled argument, a computed-only attribute, a missing required one" \
+    bash -c "! node '$here/lint.mjs' '$provider' '$here/testdata/misspelled' >'$work/lint-bad.log' && [[ \$(grep -c 'typo' '$work/lint-bad.log') -eq 5 ]]"
 else
   echo "modules: node/npm not found: hcl2json lint skipped"
 fi
