@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Crd.Terraform.Plugin.Diagnostics;
 using Crd.Terraform.Plugin.Resources;
 
@@ -146,7 +145,7 @@ internal sealed class QuotaLedger
     /// </summary>
     public void Applying(PrivateState @private)
     {
-        if (@private.GetKey(TicketKey) is { } json && JsonSerializer.Deserialize<string?>(json) is { } ticket)
+        if (@private.GetString(TicketKey) is { } ticket)
         {
             Applying(ticket);
         }
