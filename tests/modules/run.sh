@@ -50,8 +50,6 @@ if [[ -z "$cli" ]]; then
   echo "# pass $pass"; echo "# fail $fail"
   [[ $fail -eq 0 ]]; exit
 fi
-echo "modules: $("$cli" version | head -n1)"
-
 cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides { "crd-cloud/crd" = "$(dirname "$provider")" }
@@ -59,7 +57,7 @@ provider_installation {
 }
 RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
-tf() { "$cli" "$@" -no-color; }
+echo "modules: $("$cli" version | head -n1)"
 
 # 2. Per module: fmt, validate, plan-only tests; examples validate.
 modules=()
