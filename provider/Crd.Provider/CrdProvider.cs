@@ -26,6 +26,8 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new Resources.Portal.QuotaResource(),
         new Resources.K8s.K8sClusterResource(),
         new Resources.Onedata.OnedataSpaceResource(),
+        new Resources.Network.SecurityGroupResource(),
+        new Resources.Compute.KeyPairResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
