@@ -24,6 +24,7 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new Resources.VolumeResource(),
         new Resources.Portal.ProjectResource(),
         new Resources.Portal.QuotaResource(),
+        new Resources.K8s.K8sClusterResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
@@ -32,9 +33,14 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.ImagesDataSource(),
         new DataSources.FlavorsDataSource(),
         new DataSources.ProjectDataSource(),
+        new DataSources.K8sTemplatesDataSource(),
+        new DataSources.KubeconfigDataSource(),
     ];
 
-    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
+    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } =
+    [
+        new EphemeralResources.KubeconfigEphemeralResource(),
+    ];
 
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
     {

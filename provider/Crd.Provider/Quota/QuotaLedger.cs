@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Diagnostics;
 using Crd.Terraform.Plugin.Resources;
@@ -203,7 +202,7 @@ internal sealed class QuotaLedger
     public async Task ApplyingAsync(PrivateState @private, CancellationToken cancellationToken)
     {
         Applying(@private);
-        if (@private.GetKey(TicketKey) is not { } json || JsonSerializer.Deserialize<string?>(json) is not { } ticket || Parse(ticket) is not { } t || t.Process != _process)
+        if (@private.GetString(TicketKey) is not { } ticket || Parse(ticket) is not { } t || t.Process != _process)
         {
             return;
         }
@@ -240,7 +239,7 @@ internal sealed class QuotaLedger
     /// </summary>
     public void Applying(PrivateState @private)
     {
-        if (@private.GetKey(TicketKey) is { } json && JsonSerializer.Deserialize<string?>(json) is { } ticket)
+        if (@private.GetString(TicketKey) is { } ticket)
         {
             Applying(ticket);
         }
@@ -495,5 +494,5 @@ internal sealed class QuotaLedger
     };
 
     private static QuotaDemand Min(QuotaDemand a, QuotaDemand b)
-        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes));
+        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes)) { K8sClusters = Math.Min(a.K8sClusters, b.K8sClusters) };
 }

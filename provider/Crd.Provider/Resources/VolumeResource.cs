@@ -310,7 +310,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         state.SetString("volume_type", sameType ? type : volume.VolumeType);
 
         var image = previous.GetString("image");
-        var sameImage = image is not null && (image == volume.ImageId || image == volume.ImageName || (volume.ImageId is not null && @private.GetKey(ImageIdKey) == Quote(volume.ImageId)));
+        var sameImage = image is not null && (image == volume.ImageId || image == volume.ImageName || (volume.ImageId is not null && @private.GetString(ImageIdKey) == volume.ImageId));
         state.SetString("image", sameImage ? image : volume.ImageName ?? volume.ImageId);
         if (volume.ImageId is null)
         {
@@ -318,7 +318,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         }
         else
         {
-            @private.SetKey(ImageIdKey, Quote(volume.ImageId));
+            @private.SetString(ImageIdKey, volume.ImageId);
         }
 
         state.SetString("attach_to", volume.Attachment?.ServerId);
@@ -410,7 +410,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         try
         {
             var image = await new ImageClient(session).ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);
-            return !prior.IsNull && @private.GetKey(ImageIdKey) != Quote(image.Id);
+            return !prior.IsNull && @private.GetString(ImageIdKey) != image.Id;
         }
         catch (CloudLookupException e)
         {
@@ -494,20 +494,18 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         var ticket = await _context.Quota.ClaimAsync(new QuotaClaim(scope.Value.Session, scope.Value.ProjectId!, TypeName, delta, SizePath), response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (ticket is not null)
         {
-            @private.SetKey(QuotaTicketKey, Quote(ticket));
+            @private.SetString(QuotaTicketKey, ticket);
         }
     }
 
     /// <summary>The change planned with this private state was applied: its quota claim becomes usage.</summary>
     private void Settle(PrivateState @private)
     {
-        if (@private.GetKey(QuotaTicketKey) is { } json && System.Text.Json.JsonSerializer.Deserialize<string>(json) is { } ticket)
+        if (@private.GetString(QuotaTicketKey) is { } ticket)
         {
             _context?.Quota.Settle(ticket);
         }
 
         @private.RemoveKey(QuotaTicketKey);
     }
-
-    private static string Quote(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 }

@@ -66,6 +66,26 @@ public sealed class PrivateState
         SetKeyUnchecked(key, json);
     }
 
+    /// <summary>
+    /// Gets the string stored under <paramref name="key"/> with <see cref="SetString"/>, or null
+    /// when the key is absent or holds something else. Trim- and AOT-safe (no reflection-based
+    /// serializer), unlike round-tripping the JSON text through <c>JsonSerializer</c>.
+    /// </summary>
+    public string? GetString(string key)
+        => _entries.TryGetValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>Stores a string under a provider key (not starting with '.').</summary>
+    /// <exception cref="ArgumentException">The key is reserved.</exception>
+    public void SetString(string key, string value)
+    {
+        if (key.StartsWith('.'))
+        {
+            throw new ArgumentException($"Private state keys starting with '.' are reserved for the SDK: \"{key}\".", nameof(key));
+        }
+
+        _entries[key] = JsonValue.Create(value);
+    }
+
     /// <summary>Removes a key.</summary>
     public void RemoveKey(string key) => _entries.Remove(key);
 

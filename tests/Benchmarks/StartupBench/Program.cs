@@ -5,27 +5,31 @@ using Crd.Terraform.Testing.Transport;
 namespace Crd.Benchmarks.StartupBench;
 
 /// <summary>
-/// Usage: StartupBench --exe PATH [--runs 30] [--probe health|schema] [--plaintext] [--warmup 2]
-/// "schema" sends GetProviderSchema (tfplugin6, or GetSchema on protocol 5) as an empty message,
-/// so no generated protocol types are needed.
+/// Usage: StartupBench --exe PATH [--baseline PATH] [--runs 30] [--warmup 2] [--plaintext]
+/// Launches the provider as Terraform does (environment, AutoMTLS) and measures process start ->
+/// handshake line, start -> first health Check answered over the pinned-mTLS socket, and start ->
+/// first GetProviderSchema (GetSchema on protocol 5) answered. With --baseline (a Go go-plugin
+/// server, tests/Benchmarks/GoPluginServer) the two are launched alternately in the same run and
+/// the ratio of medians ours/baseline is printed; the baseline serves no tfplugin, so it gets the
+/// health probe only. Requests are empty protobuf messages: a bare five-byte prefix.
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
         string? exe = null;
+        string? baseline = null;
         var runs = 30;
         var warmup = 2;
-        var probe = "health";
         var tls = true;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--exe": exe = args[++i]; break;
+                case "--baseline": baseline = args[++i]; break;
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--probe": probe = args[++i]; break;
                 case "--plaintext": tls = false; break;
                 default:
                     await Console.Error.WriteLineAsync($"unknown argument {args[i]}");
@@ -33,48 +37,65 @@ internal static class Program
             }
         }
 
-        if (exe is null || !File.Exists(exe))
+        if (exe is null || !File.Exists(exe) || (baseline is not null && !File.Exists(baseline)))
         {
-            await Console.Error.WriteLineAsync("--exe PATH to a provider executable is required");
+            await Console.Error.WriteLineAsync("--exe PATH to a provider executable is required (and --baseline PATH must exist when given)");
             return 2;
         }
 
-        var handshake = new List<double>();
-        var firstCall = new List<double>();
-        var cpuAtHandshake = new List<double>();
-        var cpuAtFirstCall = new List<double>();
+        var ours = new Samples();
+        var oursSchema = new Samples();
+        var theirs = new Samples();
         for (var run = 0; run < warmup + runs; run++)
         {
-            var options = new PluginLaunchOptions
+            var keep = run >= warmup;
+            await MeasureAsync(exe, "health", tls, keep ? ours : null);
+            if (baseline is not null)
             {
-                ExecutablePath = exe,
-                UseTls = tls,
-                Environment = new Dictionary<string, string?> { ["TF_LOG"] = null, ["TF_LOG_PROVIDER"] = null },
-            };
-            await using var plugin = await PluginProcess.StartAsync(options, CancellationToken.None);
-            var cpuHandshake = ProcessCpuMilliseconds(plugin.ProcessId);
-            await ProbeAsync(plugin, probe);
-            var total = Stopwatch.GetElapsedTime(plugin.StartTimestamp);
-            var cpuFirstCall = ProcessCpuMilliseconds(plugin.ProcessId);
-            await plugin.ShutdownAsync(CancellationToken.None);
-            if (run >= warmup)
-            {
-                handshake.Add(plugin.TimeToHandshake.TotalMilliseconds);
-                firstCall.Add(total.TotalMilliseconds);
-                cpuAtHandshake.Add(cpuHandshake);
-                cpuAtFirstCall.Add(cpuFirstCall);
+                await MeasureAsync(baseline, "health", tls, keep ? theirs : null);
             }
+
+            await MeasureAsync(exe, "schema", tls, keep ? oursSchema : null);
         }
 
         Console.WriteLine($"provider: {exe}");
-        Console.WriteLine($"runs: {runs} (after {warmup} warm-up), transport: {(tls ? "AutoMTLS" : "plaintext")}, probe: {probe}");
-        Report("start -> handshake line", handshake);
-        Report($"start -> first {probe} answered", firstCall);
+        Console.WriteLine($"baseline: {baseline ?? "none (Go or go-plugin absent: our figures alone)"}");
+        Console.WriteLine($"runs: {runs} each, alternating (after {warmup} warm-up), transport: {(tls ? "AutoMTLS" : "plaintext")}");
+        Report("ours: start -> handshake line", ours.Handshake);
+        Report("ours: start -> first health answered", ours.FirstCall);
+        Report("ours: start -> first schema answered", oursSchema.FirstCall);
         // CPU time used by the provider (user+system, 10 ms ticks): unlike wall time, it hardly
         // depends on what else the machine is doing.
-        Report("provider CPU at handshake", cpuAtHandshake);
-        Report($"provider CPU at first {probe}", cpuAtFirstCall);
+        Report("ours: CPU at first health", ours.Cpu);
+        Report("ours: CPU at first schema", oursSchema.Cpu);
+        if (baseline is not null)
+        {
+            Report("go-plugin: start -> handshake line", theirs.Handshake);
+            Report("go-plugin: start -> first health answered", theirs.FirstCall);
+            Report("go-plugin: CPU at first health", theirs.Cpu);
+            Ratio("ratio ours/go-plugin, handshake line", ours.Handshake, theirs.Handshake);
+            Ratio("ratio ours/go-plugin, first health", ours.FirstCall, theirs.FirstCall);
+        }
+
         return 0;
+    }
+
+    private static async Task MeasureAsync(string exe, string probe, bool tls, Samples? into)
+    {
+        var options = new PluginLaunchOptions
+        {
+            ExecutablePath = exe,
+            UseTls = tls,
+            Environment = new Dictionary<string, string?> { ["TF_LOG"] = null, ["TF_LOG_PROVIDER"] = null },
+        };
+        await using var plugin = await PluginProcess.StartAsync(options, CancellationToken.None);
+        await ProbeAsync(plugin, probe);
+        var total = Stopwatch.GetElapsedTime(plugin.StartTimestamp);
+        var cpu = ProcessCpuMilliseconds(plugin.ProcessId);
+        await plugin.ShutdownAsync(CancellationToken.None);
+        into?.Handshake.Add(plugin.TimeToHandshake.TotalMilliseconds);
+        into?.FirstCall.Add(total.TotalMilliseconds);
+        into?.Cpu.Add(cpu);
     }
 
     private static async Task ProbeAsync(PluginProcess plugin, string probe)
@@ -86,7 +107,6 @@ internal static class Program
             _ => throw new ArgumentException($"unknown probe {probe}"),
         };
 
-        // Every request here is an empty protobuf message: a bare five-byte prefix.
         var response = await plugin.CallRawAsync(path, [new byte[5]], "application/grpc", CancellationToken.None);
         if (response.GrpcStatus != 0)
         {
@@ -108,7 +128,14 @@ internal static class Program
         samples.Sort();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{label,-34} median {Percentile(samples, 0.5),7:F1} ms   p90 {Percentile(samples, 0.9),7:F1} ms   min {samples[0],7:F1} ms   max {samples[^1],7:F1} ms"));
+            $"{label,-44} median {Percentile(samples, 0.5),7:F1} ms   p90 {Percentile(samples, 0.9),7:F1} ms   min {samples[0],7:F1} ms   max {samples[^1],7:F1} ms"));
+    }
+
+    private static void Ratio(string label, List<double> ours, List<double> theirs)
+    {
+        var median = Percentile(ours, 0.5) / Percentile(theirs, 0.5);
+        var p90 = Percentile(ours, 0.9) / Percentile(theirs, 0.9);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-44} median {median,5:F2}   p90 {p90,5:F2}   (target: median <= 0.80)"));
     }
 
     private static double Percentile(List<double> sorted, double p)
@@ -117,5 +144,14 @@ internal static class Program
         var low = (int)Math.Floor(rank);
         var high = (int)Math.Ceiling(rank);
         return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
+    }
+
+    private sealed class Samples
+    {
+        public List<double> Handshake { get; } = [];
+
+        public List<double> FirstCall { get; } = [];
+
+        public List<double> Cpu { get; } = [];
     }
 }

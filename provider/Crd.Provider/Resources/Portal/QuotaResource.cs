@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+
 using System.Text.Json.Nodes;
 using Crd.Cloud;
 using Crd.Provider.Quota;
@@ -327,13 +327,13 @@ internal sealed class QuotaResource : IResource, IResourceWithConfigure, IResour
         var ticket = await _context!.Quota.PlanLimitsAsync(new QuotaLimitPlan(target.Session, target.ProjectId, ledger, paths), response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (ticket is not null)
         {
-            response.Private.SetKey(QuotaLedger.TicketKey, JsonSerializer.Serialize(ticket));
+            response.Private.SetString(QuotaLedger.TicketKey, ticket);
         }
     }
 
     private void Settle(PrivateState @private)
     {
-        if (@private.GetKey(QuotaLedger.TicketKey) is { } json && JsonSerializer.Deserialize<string?>(json) is { } ticket)
+        if (@private.GetString(QuotaLedger.TicketKey) is { } ticket)
         {
             _context?.Quota.Settle(ticket);
         }

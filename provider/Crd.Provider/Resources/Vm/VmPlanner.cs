@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Crd.Cloud;
 using Crd.Cloud.Compute;
 using Crd.Provider.Quota;
@@ -95,7 +94,7 @@ internal sealed class VmPlanner(ProviderContext? context)
     /// <summary>Settles the quota ticket of a change that was applied.</summary>
     public void Settle(PrivateState @private, PrivateState responsePrivate)
     {
-        if (@private.GetKey(QuotaTicketKey) is { } json && JsonSerializer.Deserialize<string?>(json) is { } ticket)
+        if (@private.GetString(QuotaTicketKey) is { } ticket)
         {
             context?.Quota.Settle(ticket);
         }
@@ -242,7 +241,7 @@ internal sealed class VmPlanner(ProviderContext? context)
         var ticket = await context.Quota.ClaimAsync(new QuotaClaim(session, projectId, "crd_vm", delta, CtyPath.Root), response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (ticket is not null)
         {
-            response.Private.SetKey(QuotaTicketKey, JsonSerializer.Serialize(ticket));
+            response.Private.SetString(QuotaTicketKey, ticket);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Crd.Cloud;
 using Crd.Cloud.Compute;
 using Crd.Cloud.Network;
@@ -97,7 +96,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
             if (plan.GetBool("floating_ip") == true)
             {
                 var floating = await AttachFloatingIpAsync(site, id, marker, cancellationToken).ConfigureAwait(false);
-                response.Private.SetKey(FloatingIpKey, JsonSerializer.Serialize(floating.Id));
+                response.Private.SetString(FloatingIpKey, floating.Id);
                 server = null; // its addresses changed
             }
 
@@ -216,7 +215,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
             if (wantsFloating && prior.GetString("public_ip") is null)
             {
                 var floating = await AttachFloatingIpAsync(site, id, Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
-                response.Private.SetKey(FloatingIpKey, JsonSerializer.Serialize(floating.Id));
+                response.Private.SetString(FloatingIpKey, floating.Id);
             }
             else if (!wantsFloating && prior.GetString("public_ip") is not null)
             {
@@ -362,7 +361,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
             }
         }
 
-        if (@private.GetKey(FloatingIpKey) is { } json && JsonSerializer.Deserialize<string>(json) is { } id && !released.Contains(id))
+        if (@private.GetString(FloatingIpKey) is { } id && !released.Contains(id))
         {
             await site.Neutron.DeleteFloatingIpAsync(id, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,4 @@
-# Real-CLI smoke test of the SDK through the sdktest provider (tests/real-terraform/run.sh).
+# Real-CLI smoke test of the SDK through the sdktest provider (tests/real-terraform/sdktest.sh).
 terraform {
   required_providers {
     sdktest = { source = "crd-cloud/sdktest" }
