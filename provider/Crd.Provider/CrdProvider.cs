@@ -25,6 +25,9 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new Resources.Portal.ProjectResource(),
         new Resources.Portal.QuotaResource(),
         new Resources.K8s.K8sClusterResource(),
+        new Resources.Onedata.OnedataSpaceResource(),
+        new Resources.Network.SecurityGroupResource(),
+        new Resources.Compute.KeyPairResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
@@ -35,11 +38,13 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.ProjectDataSource(),
         new DataSources.K8sTemplatesDataSource(),
         new DataSources.KubeconfigDataSource(),
+        new DataSources.OnedataAccessTokenDataSource(),
     ];
 
     public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } =
     [
         new EphemeralResources.KubeconfigEphemeralResource(),
+        new EphemeralResources.OnedataAccessTokenEphemeralResource(),
     ];
 
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)

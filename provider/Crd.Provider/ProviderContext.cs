@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Crd.Cloud;
+using Crd.Cloud.Onedata;
 using Crd.Cloud.Portal;
 using Crd.Provider.Configuration;
 using Crd.Provider.Quota;
@@ -12,11 +13,14 @@ namespace Crd.Provider;
 /// What resources and data sources receive as provider data: the resolved settings, one
 /// <see cref="SiteSession"/> per configured site (created on first use, so that an unreachable
 /// site costs nothing until a resource names it), the Waldur portal client and the tenants of
-/// portal projects when <c>portal_url</c> is set, and the plan-time quota ledger.
+/// portal projects when <c>portal_url</c> is set, the Onezone client and each site's Onepanel
+/// client (when configured), and the plan-time quota ledger.
 /// </summary>
 internal sealed class ProviderContext : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<SiteSession>> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<OnepanelClient>> _onepanels = new(StringComparer.Ordinal);
+    private readonly Lazy<OnezoneClient?> _onezone;
     private readonly CloudOptions _options;
     private readonly Func<SiteCredentials, CloudOptions, SiteSession> _sessionFactory;
 
@@ -35,6 +39,10 @@ internal sealed class ProviderContext : IDisposable
             var portal = new WaldurClient(new WaldurOptions(portalUrl, portalToken), _options);
             Tenants = new PortalTenants(portal, site => Settings.FindSite(site) is { } configured ? Credentials(configured) : null, _options);
         }
+
+        _onezone = new Lazy<OnezoneClient?>(() => settings.OnezoneUrl is { } url && settings.OnezoneToken is { } token
+            ? new OnezoneClient(new OnedataConnection("onezone", "onezone", url, token, _options))
+            : null);
     }
 
     public ProviderSettings Settings { get; }
@@ -59,6 +67,20 @@ internal sealed class ProviderContext : IDisposable
         }
 
         return _sessions.GetOrAdd(site, _ => new Lazy<SiteSession>(() => _sessionFactory(Credentials(configured), _options))).Value;
+    }
+
+    /// <summary>The Onezone client, or null when the provider block sets no <c>onezone_url</c>/<c>onezone_token</c>.</summary>
+    public OnezoneClient? Onezone => _onezone.Value;
+
+    /// <summary>The Onepanel client of a configured site with <c>onepanel_url</c> and <c>onepanel_token</c>, or null.</summary>
+    public OnepanelClient? TryGetOnepanel(string site)
+    {
+        if (Settings.FindSite(site) is not { OnepanelUrl: { } url, OnepanelToken: { } token })
+        {
+            return null;
+        }
+
+        return _onepanels.GetOrAdd(site, _ => new Lazy<OnepanelClient>(() => new OnepanelClient(new OnedataConnection(site, "onepanel", url, token, _options)))).Value;
     }
 
     /// <summary>HTTP requests sent to every site so far (benchmarks, logs).</summary>
@@ -92,6 +114,16 @@ internal sealed class ProviderContext : IDisposable
 
         Tenants?.Dispose();
         Portal?.Dispose();
+
+        foreach (var panel in _onepanels.Values.Where(p => p.IsValueCreated))
+        {
+            panel.Value.Connection.Dispose();
+        }
+
+        if (_onezone.IsValueCreated)
+        {
+            _onezone.Value?.Connection.Dispose();
+        }
     }
 
     private static SiteCredentials Credentials(SiteSettings site) => new(

@@ -124,6 +124,13 @@ internal sealed record ProviderSettings(
             return null;
         }
 
+        if ((site.GetString("onepanel_url") is null) != (site.GetString("onepanel_token") is null))
+        {
+            diagnostics.AddAttributeError(path.Attribute(site.GetString("onepanel_url") is null ? "onepanel_url" : "onepanel_token"), "Incomplete Onepanel Credentials",
+                $"Site \"{name}\" sets only one of onepanel_url and onepanel_token: set both to let crd_onedata_space grant support there, or neither (support is then requested with a support token).");
+            return null;
+        }
+
         return new SiteSettings(
             name,
             authUrl,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Crd.Cloud;
 using Crd.Cloud.Compute;
 using Crd.Cloud.ContainerInfra;

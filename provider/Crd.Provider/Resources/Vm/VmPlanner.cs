@@ -138,7 +138,9 @@ internal sealed class VmPlanner(ProviderContext? context)
             }
         }
 
-        if (!config.IsUnknown("security_groups") && plan.GetStrings("security_groups") is { } groups)
+        // Only a wholly known set can be resolved: an element that is a reference still unknown
+        // (crd_security_group.x.id on create) must stay in the plan as it is.
+        if (config.Get("security_groups").IsWhollyKnown && plan.GetStrings("security_groups") is { } groups)
         {
             var resolved = await Lookup(() => site.Neutron.ResolveSecurityGroupsAsync(groups, cancellationToken), "security_groups", "Unknown Security Group", diagnostics).ConfigureAwait(false);
             if (resolved is not null && !prior.IsNull && prior.GetStrings("security_groups") is { } priorGroups)
