@@ -72,7 +72,7 @@ rt_plan_empty && rt_ok "empty plan after create" || rt_fail "plan after create i
 rt_tf output -raw brest_status && grep -qx 'pending' <(cat "$(rt_last_log)"; echo) && rt_ok "brest support is pending" || rt_fail "brest status"
 rt_tf output -raw brest_support_token && token="$(cat "$(rt_last_log)")"
 [[ "$token" == MDAx* ]] && rt_ok "sensitive support token output" || rt_fail "no support token"
-! grep -rqF -- "$token" "$RT_WORK"/0[0-4]-*.log && rt_ok "the support token appears in no plan or apply output" || rt_fail "support token printed"
+! grep -qF -- "$token" "$RT_WORK"/*-apply.log "$RT_WORK"/*-plan.log && rt_ok "the support token appears in no plan or apply output" || rt_fail "support token printed"
 grep -q '"secret_received": *true' "$RT_WORK"/store/* 2>/dev/null && rt_ok "the ephemeral access token reached the write-only argument" || rt_fail "write-only argument got no token"
 ! grep -q 'secret_wo' <(cd "$RT_TF" && "$RT_CLI" show -json 2>/dev/null | grep -o '"secret_wo":"[^"]') && rt_ok "the ephemeral token is not in the state" || rt_fail "ephemeral token in the state"
 rt_tf output -json legacy_hosts && grep -q 'toulouse.onedata' "$(rt_last_log)" && rt_ok "data source lists the supporting hosts" || rt_fail "legacy_hosts"
