@@ -48,7 +48,13 @@ async function readSchema() {
     client.close();
     return reply;
   } finally {
-    child.kill('SIGKILL');
+    // SIGTERM lets the provider stop cleanly and remove its unix socket (SIGKILL left one behind
+    // in TMPDIR at every run); SIGKILL only if it has not exited within 5 s.
+    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
   }
 }
 
