@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Crd.Cloud;
 using Crd.Cloud.Compute;
 using Crd.Cloud.ContainerInfra;
@@ -100,7 +99,7 @@ internal sealed class K8sClusterPlanner(ProviderContext? context)
     /// <summary>Settles the quota ticket of a change that was applied.</summary>
     public static void Settle(ProviderContext? context, PrivateState @private, PrivateState? responsePrivate)
     {
-        if (@private.GetKey(QuotaLedger.TicketKey) is { } json && JsonSerializer.Deserialize<string?>(json) is { } ticket)
+        if (@private.GetString(QuotaLedger.TicketKey) is { } ticket)
         {
             context?.Quota.Settle(ticket);
         }
@@ -320,7 +319,7 @@ internal sealed class K8sClusterPlanner(ProviderContext? context)
         var ticket = await context.Quota.ClaimAsync(new QuotaClaim(session, projectId, "crd_k8s_cluster", delta, CtyPath.Root), response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (ticket is not null)
         {
-            response.Private.SetKey(QuotaLedger.TicketKey, JsonSerializer.Serialize(ticket));
+            response.Private.SetString(QuotaLedger.TicketKey, ticket);
         }
     }
 
