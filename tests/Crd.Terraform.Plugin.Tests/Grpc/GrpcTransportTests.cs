@@ -4,15 +4,23 @@ using Crd.Terraform.Plugin.TestProvider.Echo;
 using Crd.Terraform.Plugin.Tests.Support;
 using Crd.Terraform.Testing.Transport;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Crd.Terraform.Plugin.Tests.Grpc;
 
-/// <summary>The hand-written gRPC server, driven over AutoMTLS by an independent client.</summary>
+/// <summary>
+/// The hand-written gRPC server, driven over AutoMTLS by an independent client: grpc-dotnet
+/// (Grpc.Net.Client, generated stubs) for well-formed calls, raw HTTP/2 for malformed ones.
+/// </summary>
 public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixture<EchoProviderFixture>
 {
     private static readonly CancellationToken s_none = CancellationToken.None;
 
     private PluginProcess Plugin => fixture.Plugin;
+
+    private Echo.EchoClient EchoClient => new(Plugin.Channel);
+
+    private Health.HealthClient HealthClient => new(Plugin.Channel);
 
     [Theory]
     [InlineData("/tfplugin6.Provider/ListResource")]
@@ -21,11 +29,11 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     [InlineData("/no.Such/Method")]
     public async Task UnknownMethod_AnyPath_ReturnsUnimplemented(string path)
     {
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() =>
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
             Plugin.CallUnaryAsync(path, new HealthCheckRequest(), HealthCheckResponse.Parser, s_none));
 
-        Assert.Equal(12, error.StatusCode);
-        Assert.Contains(path, error.StatusMessage, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Contains(path, error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -33,8 +41,7 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     [InlineData("plugin")]
     public async Task HealthCheck_KnownService_IsServing(string service)
     {
-        var response = await Plugin.CallUnaryAsync(
-            "/grpc.health.v1.Health/Check", new HealthCheckRequest { Service = service }, HealthCheckResponse.Parser, s_none);
+        var response = await HealthClient.CheckAsync(new HealthCheckRequest { Service = service });
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
@@ -42,10 +49,10 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     [Fact]
     public async Task HealthCheck_UnknownService_ReturnsNotFound()
     {
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Plugin.CallUnaryAsync(
-            "/grpc.health.v1.Health/Check", new HealthCheckRequest { Service = "tfplugin6.Provider" }, HealthCheckResponse.Parser, s_none));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await HealthClient.CheckAsync(new HealthCheckRequest { Service = "tfplugin6.Provider" }));
 
-        Assert.Equal(5, error.StatusCode);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     [Theory]
@@ -56,8 +63,7 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     {
         var payload = RandomNumberGenerator.GetBytes(size);
 
-        var response = await Plugin.CallUnaryAsync(
-            "/crd.test.Echo/Unary", new EchoRequest { Payload = ByteString.CopyFrom(payload) }, EchoResponse.Parser, s_none);
+        var response = await EchoClient.UnaryAsync(new EchoRequest { Payload = ByteString.CopyFrom(payload) });
 
         Assert.True(payload.AsSpan().SequenceEqual(response.Payload.Span), "payload changed in transit");
     }
@@ -111,8 +117,8 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     {
         var received = new List<EchoResponse>();
 
-        await foreach (var message in Plugin.CallServerStreamingAsync(
-            "/crd.test.Echo/Stream", new EchoRequest { Count = 50, Payload = ByteString.CopyFromUtf8("s") }, EchoResponse.Parser, s_none))
+        using var call = EchoClient.Stream(new EchoRequest { Count = 50, Payload = ByteString.CopyFromUtf8("s") });
+        await foreach (var message in call.ResponseStream.ReadAllAsync())
         {
             received.Add(message);
         }
@@ -123,22 +129,22 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     [Fact]
     public async Task Handler_GrpcStatusException_SendsStatusAndPercentEncodedMessage()
     {
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Plugin.CallUnaryAsync(
-            "/crd.test.Echo/Unary", new EchoRequest { Fail = "status" }, EchoResponse.Parser, s_none));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await EchoClient.UnaryAsync(new EchoRequest { Fail = "status" }));
 
-        Assert.Equal(9, error.StatusCode);
-        Assert.Equal("échec voulu: 100% refusé\nline two", error.StatusMessage);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("échec voulu: 100% refusé\nline two", error.Status.Detail);
     }
 
     [Fact]
     public async Task Handler_UnexpectedException_ReturnsInternalWithoutDetails()
     {
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Plugin.CallUnaryAsync(
-            "/crd.test.Echo/Unary", new EchoRequest { Fail = "crash" }, EchoResponse.Parser, s_none));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await EchoClient.UnaryAsync(new EchoRequest { Fail = "crash" }));
 
-        Assert.Equal(13, error.StatusCode);
-        Assert.DoesNotContain("secret-detail", error.StatusMessage ?? string.Empty, StringComparison.Ordinal);
-        Assert.DoesNotContain("InvalidOperationException", error.StatusMessage ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.DoesNotContain("secret-detail", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,8 +152,8 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     {
         // The barrier releases only when all 20 calls are inside the handler at the same time.
         using var timeout = new CancellationTokenSource(PluginTestLaunch.Patience);
-        var calls = Enumerable.Range(0, 20).Select(_ => Plugin.CallUnaryAsync(
-            "/crd.test.Echo/Barrier", new EchoRequest { Count = 20 }, EchoResponse.Parser, timeout.Token));
+        var client = EchoClient;
+        var calls = Enumerable.Range(0, 20).Select(_ => client.BarrierAsync(new EchoRequest { Count = 20 }, cancellationToken: timeout.Token).ResponseAsync);
 
         var responses = await Task.WhenAll(calls);
 
@@ -159,7 +165,7 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     {
         var before = await StatsAsync();
         using var cancel = new CancellationTokenSource();
-        var call = Plugin.CallUnaryAsync("/crd.test.Echo/Unary", new EchoRequest { DelayMs = 600_000 }, EchoResponse.Parser, cancel.Token);
+        var call = EchoClient.UnaryAsync(new EchoRequest { DelayMs = 600_000 }, cancellationToken: cancel.Token).ResponseAsync;
         Assert.True(await PluginTestLaunch.EventuallyAsync(async () => (await StatsAsync()).DelayedCalls > before.DelayedCalls), "call never reached the handler");
 
         await cancel.CancelAsync();
@@ -181,6 +187,5 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
         Assert.Equal(connections, Plugin.ConnectionCount);
     }
 
-    private Task<EchoResponse> StatsAsync() =>
-        Plugin.CallUnaryAsync("/crd.test.Echo/Stats", new EchoRequest(), EchoResponse.Parser, s_none);
+    private Task<EchoResponse> StatsAsync() => EchoClient.StatsAsync(new EchoRequest()).ResponseAsync;
 }

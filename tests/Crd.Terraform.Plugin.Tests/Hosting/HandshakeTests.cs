@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Crd.Terraform.Plugin.Grpc.Health;
 using Crd.Terraform.Plugin.Tests.Support;
 using Crd.Terraform.Testing.Transport;
+using Grpc.Core;
 
 namespace Crd.Terraform.Plugin.Tests.Hosting;
 
@@ -83,7 +84,10 @@ public sealed partial class HandshakeTests
     {
         await using var plugin = await PluginTestLaunch.StartAsync(PluginTestLaunch.Options(certificate: choice));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => HealthAsync(plugin));
+        // grpc-dotnet reports the refused TLS handshake as Unavailable, caused by the HttpRequestException.
+        var error = await Assert.ThrowsAsync<RpcException>(() => HealthAsync(plugin));
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.IsType<HttpRequestException>(error.Status.DebugException, exactMatch: false);
         Assert.Null(plugin.ExitCode);
     }
 
@@ -139,7 +143,7 @@ public sealed partial class HandshakeTests
     }
 
     internal static Task<HealthCheckResponse> HealthAsync(PluginProcess plugin) =>
-        plugin.CallUnaryAsync("/grpc.health.v1.Health/Check", new HealthCheckRequest(), HealthCheckResponse.Parser, CancellationToken.None);
+        new Health.HealthClient(plugin.Channel).CheckAsync(new HealthCheckRequest()).ResponseAsync;
 
     [GeneratedRegex(@"^1\|6\|unix\|/[^|]+\|grpc\|[A-Za-z0-9+/]{100,}$")]
     private static partial Regex HandshakePattern();

@@ -5,6 +5,7 @@ using Crd.Terraform.Plugin.Cty.Msgpack;
 using Crd.Terraform.Plugin.Protocol5.Wire;
 using Crd.Terraform.Testing.Transport;
 using Google.Protobuf;
+using Grpc.Core;
 using SchemaModel = Crd.Terraform.Plugin.Schema;
 
 namespace Crd.Terraform.Testing.Protocol;
@@ -12,18 +13,18 @@ namespace Crd.Terraform.Testing.Protocol;
 /// <summary>Terraform's side of tfplugin5.</summary>
 public sealed class Protocol5Client(PluginProcess process) : IProviderClient
 {
-    private const string Prefix = "/tfplugin5.Provider/";
+    private readonly Provider.ProviderClient _client = new(process.Channel);
     private ProviderSchemas? _schemas;
 
     /// <inheritdoc />
-    public int ProtocolVersion => 6;
+    public int ProtocolVersion => 5;
 
     private ProviderSchemas Schemas => _schemas ?? throw new InvalidOperationException("GetProviderSchema must be called first, as Terraform does.");
 
     /// <inheritdoc />
     public async Task<ProviderSchemas> GetSchemasAsync(CancellationToken cancellationToken)
     {
-        var r = await Call("GetSchema", new GetProviderSchema.Types.Request(), GetProviderSchema.Types.Response.Parser, cancellationToken);
+        var r = await Call("GetSchema", _client.GetSchemaAsync, new GetProviderSchema.Types.Request(), cancellationToken);
         ThrowOnErrors("GetProviderSchema", Diags(r.Diagnostics));
         if (r.Provider is null)
         {
@@ -42,38 +43,38 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateProviderConfigAsync(CtyValue config, CancellationToken cancellationToken)
-        => Diags((await Call("PrepareProviderConfig", new PrepareProviderConfig.Types.Request { Config = Encode(config, Schemas.Provider.Block.ImpliedType()) }, PrepareProviderConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("PrepareProviderConfig", _client.PrepareProviderConfigAsync, new PrepareProviderConfig.Types.Request { Config = Encode(config, Schemas.Provider.Block.ImpliedType()) }, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ConfigureProviderAsync(CtyValue config, string terraformVersion, CancellationToken cancellationToken)
-        => Diags((await Call("Configure", new Configure.Types.Request { Config = Encode(config, Schemas.Provider.Block.ImpliedType()), TerraformVersion = terraformVersion, ClientCapabilities = Capabilities() }, Configure.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("Configure", _client.ConfigureAsync, new Configure.Types.Request { Config = Encode(config, Schemas.Provider.Block.ImpliedType()), TerraformVersion = terraformVersion, ClientCapabilities = Capabilities() }, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateResourceConfigAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
-        => Diags((await Call("ValidateResourceTypeConfig", new ValidateResourceTypeConfig.Types.Request { TypeName = typeName, Config = Encode(config, Type(typeName)), ClientCapabilities = Capabilities() }, ValidateResourceTypeConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("ValidateResourceTypeConfig", _client.ValidateResourceTypeConfigAsync, new ValidateResourceTypeConfig.Types.Request { TypeName = typeName, Config = Encode(config, Type(typeName)), ClientCapabilities = Capabilities() }, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HarnessDiagnostic>> ValidateDataResourceConfigAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
-        => Diags((await Call("ValidateDataSourceConfig", new ValidateDataSourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, Schemas.DataSources[typeName].Block.ImpliedType()) }, ValidateDataSourceConfig.Types.Response.Parser, cancellationToken)).Diagnostics);
+        => Diags((await Call("ValidateDataSourceConfig", _client.ValidateDataSourceConfigAsync, new ValidateDataSourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, Schemas.DataSources[typeName].Block.ImpliedType()) }, cancellationToken)).Diagnostics);
 
     /// <inheritdoc />
     public async Task<StateResponse> UpgradeResourceStateAsync(string typeName, long version, string rawStateJson, CancellationToken cancellationToken)
     {
-        var r = await Call("UpgradeResourceState", new UpgradeResourceState.Types.Request { TypeName = typeName, Version = version, RawState = new RawState { Json = ByteString.CopyFromUtf8(rawStateJson) } }, UpgradeResourceState.Types.Response.Parser, cancellationToken);
+        var r = await Call("UpgradeResourceState", _client.UpgradeResourceStateAsync, new UpgradeResourceState.Types.Request { TypeName = typeName, Version = version, RawState = new RawState { Json = ByteString.CopyFromUtf8(rawStateJson) } }, cancellationToken);
         return new StateResponse(Decode(r.UpgradedState, Type(typeName)), [], Diags(r.Diagnostics));
     }
 
     /// <inheritdoc />
     public async Task<StateResponse> ReadResourceAsync(string typeName, CtyValue currentState, byte[] @private, CancellationToken cancellationToken)
     {
-        var r = await Call("ReadResource", new ReadResource.Types.Request { TypeName = typeName, CurrentState = Encode(currentState, Type(typeName)), Private = ByteString.CopyFrom(@private), ClientCapabilities = Capabilities() }, ReadResource.Types.Response.Parser, cancellationToken);
+        var r = await Call("ReadResource", _client.ReadResourceAsync, new ReadResource.Types.Request { TypeName = typeName, CurrentState = Encode(currentState, Type(typeName)), Private = ByteString.CopyFrom(@private), ClientCapabilities = Capabilities() }, cancellationToken);
         return new StateResponse(Decode(r.NewState, Type(typeName)), r.Private.ToByteArray(), Diags(r.Diagnostics));
     }
 
     /// <inheritdoc />
     public async Task<PlanResponse> PlanResourceChangeAsync(string typeName, CtyValue priorState, CtyValue proposedNewState, CtyValue config, byte[] priorPrivate, CancellationToken cancellationToken)
     {
-        var r = await Call("PlanResourceChange", new PlanResourceChange.Types.Request
+        var r = await Call("PlanResourceChange", _client.PlanResourceChangeAsync, new PlanResourceChange.Types.Request
         {
             TypeName = typeName,
             PriorState = Encode(priorState, Type(typeName)),
@@ -81,7 +82,7 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
             Config = Encode(config, Type(typeName)),
             PriorPrivate = ByteString.CopyFrom(priorPrivate),
             ClientCapabilities = Capabilities(),
-        }, PlanResourceChange.Types.Response.Parser, cancellationToken);
+        }, cancellationToken);
         if (r.LegacyTypeSystem)
         {
             throw new TerraformRuleViolationException("legacy type system", "The provider set legacy_type_system, which only SDKv2 may set.");
@@ -93,21 +94,21 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
     /// <inheritdoc />
     public async Task<StateResponse> ApplyResourceChangeAsync(string typeName, CtyValue priorState, CtyValue plannedState, CtyValue config, byte[] plannedPrivate, CancellationToken cancellationToken)
     {
-        var r = await Call("ApplyResourceChange", new ApplyResourceChange.Types.Request
+        var r = await Call("ApplyResourceChange", _client.ApplyResourceChangeAsync, new ApplyResourceChange.Types.Request
         {
             TypeName = typeName,
             PriorState = Encode(priorState, Type(typeName)),
             PlannedState = Encode(plannedState, Type(typeName)),
             Config = Encode(config, Type(typeName)),
             PlannedPrivate = ByteString.CopyFrom(plannedPrivate),
-        }, ApplyResourceChange.Types.Response.Parser, cancellationToken);
+        }, cancellationToken);
         return new StateResponse(Decode(r.NewState, Type(typeName)), r.Private.ToByteArray(), Diags(r.Diagnostics));
     }
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<(string TypeName, CtyValue State, byte[] Private)> Imported, IReadOnlyList<HarnessDiagnostic> Diagnostics)> ImportResourceStateAsync(string typeName, string id, CancellationToken cancellationToken)
     {
-        var r = await Call("ImportResourceState", new ImportResourceState.Types.Request { TypeName = typeName, Id = id, ClientCapabilities = Capabilities() }, ImportResourceState.Types.Response.Parser, cancellationToken);
+        var r = await Call("ImportResourceState", _client.ImportResourceStateAsync, new ImportResourceState.Types.Request { TypeName = typeName, Id = id, ClientCapabilities = Capabilities() }, cancellationToken);
         var imported = r.ImportedResources.Select(i => (i.TypeName, Decode(i.State, Type(i.TypeName)), i.Private.ToByteArray())).ToList();
         return (imported, Diags(r.Diagnostics));
     }
@@ -115,7 +116,7 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
     /// <inheritdoc />
     public async Task<StateResponse> ReadDataSourceAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
     {
-        var r = await Call("ReadDataSource", new ReadDataSource.Types.Request { TypeName = typeName, Config = Encode(config, Schemas.DataSources[typeName].Block.ImpliedType()), ClientCapabilities = Capabilities() }, ReadDataSource.Types.Response.Parser, cancellationToken);
+        var r = await Call("ReadDataSource", _client.ReadDataSourceAsync, new ReadDataSource.Types.Request { TypeName = typeName, Config = Encode(config, Schemas.DataSources[typeName].Block.ImpliedType()), ClientCapabilities = Capabilities() }, cancellationToken);
         return new StateResponse(Decode(r.State, Schemas.DataSources[typeName].Block.ImpliedType()), [], Diags(r.Diagnostics));
     }
 
@@ -123,15 +124,15 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
     public async Task<StateResponse> OpenAndCloseEphemeralAsync(string typeName, CtyValue config, CancellationToken cancellationToken)
     {
         var type = Schemas.EphemeralResources[typeName].Block.ImpliedType();
-        var validate = await Call("ValidateEphemeralResourceConfig", new ValidateEphemeralResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, type) }, ValidateEphemeralResourceConfig.Types.Response.Parser, cancellationToken);
-        var open = await Call("OpenEphemeralResource", new OpenEphemeralResource.Types.Request { TypeName = typeName, Config = Encode(config, type), ClientCapabilities = Capabilities() }, OpenEphemeralResource.Types.Response.Parser, cancellationToken);
+        var validate = await Call("ValidateEphemeralResourceConfig", _client.ValidateEphemeralResourceConfigAsync, new ValidateEphemeralResourceConfig.Types.Request { TypeName = typeName, Config = Encode(config, type) }, cancellationToken);
+        var open = await Call("OpenEphemeralResource", _client.OpenEphemeralResourceAsync, new OpenEphemeralResource.Types.Request { TypeName = typeName, Config = Encode(config, type), ClientCapabilities = Capabilities() }, cancellationToken);
         var close = new CloseEphemeralResource.Types.Request { TypeName = typeName };
         if (open.HasPrivate)
         {
             close.Private = open.Private;
         }
 
-        var closed = await Call("CloseEphemeralResource", close, CloseEphemeralResource.Types.Response.Parser, cancellationToken);
+        var closed = await Call("CloseEphemeralResource", _client.CloseEphemeralResourceAsync, close, cancellationToken);
         var diagnostics = Diags(validate.Diagnostics).Concat(Diags(open.Diagnostics)).Concat(Diags(closed.Diagnostics)).ToList();
         return new StateResponse(Decode(open.Result, type), open.HasPrivate ? open.Private.ToByteArray() : [], diagnostics);
     }
@@ -139,7 +140,7 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
     /// <inheritdoc />
     public async Task StopProviderAsync(CancellationToken cancellationToken)
     {
-        var r = await Call("Stop", new Stop.Types.Request(), Stop.Types.Response.Parser, cancellationToken);
+        var r = await Call("Stop", _client.StopAsync, new Stop.Types.Request(), cancellationToken);
         if (r.Error.Length > 0)
         {
             throw new InvalidOperationException("StopProvider failed: " + r.Error);
@@ -148,24 +149,19 @@ public sealed class Protocol5Client(PluginProcess process) : IProviderClient
 
     private static ClientCapabilities Capabilities() => new() { WriteOnlyAttributesAllowed = true, DeferralAllowed = false };
 
-    private Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>
-        => CallWithContextAsync(method, request, parser, cancellationToken);
-
-    private async Task<TResponse> CallWithContextAsync<TRequest, TResponse>(string method, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>
+    private async Task<TResponse> Call<TRequest, TResponse>(string method, Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> rpc, TRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            return await process.CallUnaryAsync(Prefix + method, request, parser, cancellationToken).ConfigureAwait(false);
+            using var call = rpc(request, new CallOptions(cancellationToken: cancellationToken));
+            return await call.ResponseAsync.ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (RpcException e)
         {
-            // Say what the provider process printed: the transport error alone hides the cause.
+            // Say what the provider process printed: the status alone (often a transport error:
+            // Unavailable, Internal) hides the cause. Terraform reports any non-OK status as an error.
             var tail = string.Join("\n", process.StderrLines.TakeLast(20));
-            throw new InvalidOperationException($"{method} failed at the transport level (provider exit code {process.ExitCode?.ToString() ?? "none"}): {e.Message}\nprovider stderr:\n{tail}", e);
+            throw new InvalidOperationException($"{method} failed with gRPC status {e.StatusCode} (provider exit code {process.ExitCode?.ToString() ?? "none"}): {e.Status.Detail}\nprovider stderr:\n{tail}", e);
         }
     }
 

@@ -2,75 +2,49 @@ using System.Buffers.Binary;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Crd.Terraform.Testing.Transport;
 
-/// <summary>gRPC calls over the plugin connection (grpc/grpc doc/PROTOCOL-HTTP2.md, client side).</summary>
+/// <summary>
+/// gRPC calls over the plugin connection: through grpc-dotnet, or raw (grpc/grpc doc/PROTOCOL-HTTP2.md,
+/// client side, written here) for transport tests that need malformed requests.
+/// </summary>
 public sealed partial class PluginProcess
 {
     private const int MaxMessageSize = int.MaxValue; // go-plugin's client allows MaxInt32
 
-    /// <summary>Calls a unary method; throws <see cref="GrpcCallException"/> on a non-zero status.</summary>
+    /// <summary>The gRPC channel (grpc-dotnet) over the plugin connection, for generated client stubs.</summary>
+    public GrpcChannel Channel => _channel ?? throw new InvalidOperationException("the plugin has no connection (no handshake)");
+
+    /// <summary>
+    /// Calls a unary method by its <c>/service/method</c> path through <see cref="Channel"/>
+    /// (for paths no stub exists for); throws <see cref="RpcException"/> on a non-zero status.
+    /// </summary>
     public async Task<TResponse> CallUnaryAsync<TRequest, TResponse>(string path, TRequest request, MessageParser<TResponse> parser, CancellationToken cancellationToken)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
     {
-        TResponse? response = default;
-        var count = 0;
-        await foreach (var message in CallServerStreamingAsync(path, request, parser, cancellationToken).ConfigureAwait(false))
-        {
-            response = message;
-            count++;
-        }
-
-        if (count != 1)
-        {
-            throw new GrpcCallException(13, $"unary call returned {count} messages");
-        }
-
-        return response!;
+        var method = CreateMethod<TRequest, TResponse>(MethodType.Unary, path, parser);
+        using var call = Channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(cancellationToken: cancellationToken), request);
+        return await call.ResponseAsync.ConfigureAwait(false);
     }
 
-    /// <summary>Calls a server-streaming method, yielding each response message; the final status is checked at the end.</summary>
+    /// <summary>Calls a server-streaming method by path through <see cref="Channel"/>, yielding each response message.</summary>
     public async IAsyncEnumerable<TResponse> CallServerStreamingAsync<TRequest, TResponse>(
         string path,
         TRequest request,
         MessageParser<TResponse> parser,
         [EnumeratorCancellation] CancellationToken cancellationToken)
-        where TRequest : IMessage<TRequest>
-        where TResponse : IMessage<TResponse>
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
     {
-        using var httpRequest = CreateRequest(path, new FramedContent([Frame(request)], "application/grpc"));
-        using var response = await Http.SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        ThrowIfNotGrpc(response);
-        if (TryGetStatus(response.Headers, out var headerStatus, out var headerMessage))
+        var method = CreateMethod<TRequest, TResponse>(MethodType.ServerStreaming, path, parser);
+        using var call = Channel.CreateCallInvoker().AsyncServerStreamingCall(method, null, new CallOptions(cancellationToken: cancellationToken), request);
+        await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            // Trailers-Only: the status is all there is.
-            if (headerStatus != 0)
-            {
-                throw new GrpcCallException(headerStatus, headerMessage);
-            }
-
-            yield break;
-        }
-
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
-        {
-            while (await ReadMessageAsync(body, cancellationToken).ConfigureAwait(false) is { } payload)
-            {
-                yield return parser.ParseFrom(payload);
-            }
-        }
-
-        if (!TryGetStatus(response.TrailingHeaders, out var status, out var message))
-        {
-            throw new GrpcCallException(13, "response ended without grpc-status");
-        }
-
-        if (status != 0)
-        {
-            throw new GrpcCallException(status, message);
+            yield return message;
         }
     }
 
@@ -135,6 +109,24 @@ public sealed partial class PluginProcess
         return framed;
     }
 
+    private static Method<TRequest, TResponse> CreateMethod<TRequest, TResponse>(MethodType type, string path, MessageParser<TResponse> parser)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        var slash = path.LastIndexOf('/');
+        if (slash <= 0 || path[0] != '/')
+        {
+            throw new ArgumentException($"not a gRPC method path: {path}", nameof(path));
+        }
+
+        return new Method<TRequest, TResponse>(
+            type,
+            path[1..slash],
+            path[(slash + 1)..],
+            Marshallers.Create<TRequest>(m => m.ToByteArray(), _ => throw new NotSupportedException("requests are never read here")),
+            Marshallers.Create(m => m.ToByteArray(), parser.ParseFrom));
+    }
+
     private HttpClient Http => _http ?? throw new InvalidOperationException("the plugin has no connection (no handshake)");
 
     private static HttpRequestMessage CreateRequest(string path, HttpContent content)
@@ -152,17 +144,6 @@ public sealed partial class PluginProcess
 
     private static bool IsGrpc(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
-
-    private static void ThrowIfNotGrpc(HttpResponseMessage response)
-    {
-        if ((int)response.StatusCode != 200 || !IsGrpc(response))
-        {
-            throw new GrpcCallException(
-                2,
-                $"not a gRPC response: HTTP {(int)response.StatusCode}, content-type {response.Content.Headers.ContentType}",
-                (int)response.StatusCode);
-        }
-    }
 
     private static bool TryGetStatus(HttpHeaders headers, out int status, out string? message)
     {
@@ -193,18 +174,18 @@ public sealed partial class PluginProcess
 
         if (read < 5)
         {
-            throw new GrpcCallException(13, "response ended inside a message prefix");
+            throw new RpcException(new Status(StatusCode.Internal, "response ended inside a message prefix"));
         }
 
         if (header[0] != 0)
         {
-            throw new GrpcCallException(13, "server sent a compressed message although none was negotiated");
+            throw new RpcException(new Status(StatusCode.Internal, "server sent a compressed message although none was negotiated"));
         }
 
         var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
         if (length > MaxMessageSize)
         {
-            throw new GrpcCallException(8, $"response message of {length} bytes is too large");
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"response message of {length} bytes is too large"));
         }
 
         var payload = GC.AllocateUninitializedArray<byte>((int)length);

@@ -5,7 +5,9 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using Google.Protobuf;
+using Crd.Terraform.Plugin.Grpc.Controller;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Crd.Terraform.Testing.Transport;
 
@@ -13,7 +15,9 @@ namespace Crd.Terraform.Testing.Transport;
 /// A provider process launched exactly as Terraform launches one (go-plugin client,
 /// protocol.md §1): Terraform's environment, a P-521 AutoMTLS client certificate, the
 /// handshake line validated, the unix socket dialled with TLS pinned to the advertised
-/// certificate, ALPN h2, HTTP/2. gRPC framing is written here, independently of the SDK.
+/// certificate, ALPN h2, HTTP/2. Calls go through grpc-dotnet (<see cref="Channel"/>, Grpc.Net.Client),
+/// an implementation independent of the SDK's hand-written server; <see cref="CallRawAsync"/>
+/// keeps a raw HTTP/2 path, over the same connection, for tests that send malformed frames.
 /// </summary>
 public sealed partial class PluginProcess : IAsyncDisposable
 {
@@ -25,6 +29,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
     private readonly Task _stderrPump;
     private readonly X509Certificate2? _clientCertificate;
     private HttpClient? _http;
+    private GrpcChannel? _channel;
     private Task? _stdoutPump;
     private Stopwatch? _sinceShutdown;
     private TimeSpan? _exitAfterShutdown;
@@ -160,7 +165,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
 
             plugin.Handshake = handshake;
             plugin._stdoutPump = PumpAsync(process.StandardOutput, plugin._extraStdout);
-            plugin._http = CreateHttpClient(handshake, options.UseTls, presented, () => Interlocked.Increment(ref plugin._connections));
+            (plugin._http, plugin._channel) = CreateClients(handshake, options.UseTls, presented, () => Interlocked.Increment(ref plugin._connections));
             return plugin;
         }
         catch
@@ -179,9 +184,9 @@ public sealed partial class PluginProcess : IAsyncDisposable
         _sinceShutdown = Stopwatch.StartNew();
         try
         {
-            await CallRawAsync("/plugin.GRPCController/Shutdown", [new byte[] { 0, 0, 0, 0, 0 }], "application/grpc", cancellationToken).ConfigureAwait(false);
+            await new GRPCController.GRPCControllerClient(Channel).ShutdownAsync(new Empty(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException)
+        catch (RpcException)
         {
             // go-plugin ignores the result too; the process may already be closing the connection.
         }
@@ -237,6 +242,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
+        _channel?.Dispose();
         try
         {
             if (!_process.HasExited)
@@ -332,7 +338,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
             : offered.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    private static HttpClient CreateHttpClient(PluginHandshake handshake, bool useTls, X509Certificate2? clientCertificate, Action onConnect)
+    private static (HttpClient Raw, GrpcChannel Channel) CreateClients(PluginHandshake handshake, bool useTls, X509Certificate2? clientCertificate, Action onConnect)
     {
         var socketPath = handshake.Address;
         var serverDer = handshake.ServerCertificateDer;
@@ -376,13 +382,27 @@ public sealed partial class PluginProcess : IAsyncDisposable
             };
         }
 
-        return new HttpClient(handler)
+        // One handler, so one connection, shared by the channel and the raw client (go-plugin
+        // keeps a single connection for the plugin's lifetime). The channel owns the handler.
+        var address = new Uri(useTls ? "https://localhost/" : "http://localhost/");
+        var raw = new HttpClient(handler, disposeHandler: false)
         {
-            BaseAddress = new Uri(useTls ? "https://localhost/" : "http://localhost/"),
+            BaseAddress = address,
             DefaultRequestVersion = HttpVersion.Version20,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            DisposeHttpClient = true,
+            // go-plugin's client: math.MaxInt32 both ways (grpc-dotnet defaults to 4 MB received).
+            MaxReceiveMessageSize = null,
+            MaxSendMessageSize = null,
+            // The harness cancels with tokens and expects OperationCanceledException, as before.
+            ThrowOperationCanceledOnCancellation = true,
+        });
+        return (raw, channel);
     }
 
     private static async Task PumpAsync(StreamReader reader, List<string> lines)
