@@ -29,12 +29,12 @@ internal sealed class K8sClusterPlanner(ProviderContext? context)
 
         if (plan.IsNull)
         {
-            if (!prior.IsNull && SiteScope.SessionOf(context, prior, response.Diagnostics) is { } destroySession)
+            if (!prior.IsNull && await SiteScope.SessionOfAsync(context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is { } destroySession)
             {
                 try
                 {
                     var freed = await DemandAsync(destroySession, prior, cancellationToken).ConfigureAwait(false);
-                    await ClaimAsync(destroySession, prior.GetString("project"), freed is null ? null : -freed, response, cancellationToken).ConfigureAwait(false);
+                    await ClaimAsync(destroySession, await SiteScope.QuotaProjectAsync(destroySession, prior, cancellationToken).ConfigureAwait(false), freed is null ? null : -freed, response, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudException)
                 {

@@ -38,7 +38,7 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
         _context?.Quota.Applying(request.Private);
         var plan = request.Plan;
         var state = response.State;
-        if (SiteScope.SessionOf(_context, plan, response.Diagnostics) is not { } session)
+        if (await SiteScope.SessionOfAsync(_context, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return;
         }
@@ -111,7 +111,7 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var state = response.State;
-        if (SiteScope.SessionOf(_context, state, response.Diagnostics) is not { } session || state.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, state, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || state.GetString("id") is not { } id)
         {
             return;
         }
@@ -138,7 +138,7 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
     {
         _context?.Quota.Applying(request.Private);
         var (plan, prior, state) = (request.Plan, request.PriorState, response.State);
-        if (SiteScope.SessionOf(_context, prior, response.Diagnostics) is not { } session || prior.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || prior.GetString("id") is not { } id)
         {
             return;
         }
@@ -179,7 +179,7 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         _context?.Quota.Applying(request.Private);
-        if (SiteScope.SessionOf(_context, request.PriorState, response.Diagnostics) is not { } session || request.PriorState.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, request.PriorState, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || request.PriorState.GetString("id") is not { } id)
         {
             return;
         }
