@@ -6,9 +6,10 @@
 #   - the manifest declares protocol versions 6.0 and 5.0; the zip holds exactly
 #     terraform-provider-crd_v<version>, executable;
 #   - with the real CLI: the linux_amd64 zip installed through a filesystem_mirror in the packed
-#     layout, `terraform init` (which unpacks and checks the archive and records its hashes in
+#     layout, `terraform init` (which unpacks and checks the archive and records its hash in
 #     .terraform.lock.hcl) and `terraform validate` of a configuration using the provider; the
-#     lock file's zh: hash is the zip's SHA-256 from SHA256SUMS.
+#     lock file's h1: hash is the one of the zip's contents (a mirror has no registry checksums,
+#     so no zh: entries), and a zip with a modified executable is then refused.
 # The linux_amd64 binary is $CRD_PROVIDER_PATH when set (scripts/test publishes it), else
 # scripts/release publishes it (NativeAOT, a few minutes). Nothing is left behind.
 set -uo pipefail
@@ -31,7 +32,7 @@ export GNUPGHOME="$work/gnupg"
 mkdir -m 0700 "$GNUPGHOME"
 gpg --batch --passphrase '' --quick-gen-key "crd release test (throw-away) <release-test@crd.invalid>" ed25519 sign 1d >"$work/gpg.log" 2>&1 \
   || { not_ok "cannot create a throw-away GPG key" "$work/gpg.log"; finish; }
-fingerprint="$(gpg --batch --with-colons --list-secret-keys | awk -F: '/^fpr:/ {print $10; exit}')"
+fingerprint="$(gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '/^fpr:/ {print $10; exit}')"
 
 prebuilt=()
 [[ -n "${CRD_PROVIDER_PATH:-}" && -x "${CRD_PROVIDER_PATH}" ]] && prebuilt=(--prebuilt "linux_amd64=$CRD_PROVIDER_PATH")
@@ -121,14 +122,23 @@ export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISA
 (cd "$work/tf" && "$cli" init -input=false -no-color) >"$work/init.log" 2>&1 \
   && grep -q "Installed crd-cloud/crd v$version" "$work/init.log" \
   && ok "terraform init installs crd-cloud/crd v$version from the packed filesystem_mirror" || not_ok "terraform init from the mirror failed" "$work/init.log"
-zip_sha="$(awk -v f="$zip" '$2 == f {print $1}' "$out/$sums")"
-grep -q "\"zh:$zip_sha\"" "$work/tf/.terraform.lock.hcl" 2>/dev/null \
-  && ok "the lock file records the zip's SHA-256 from SHA256SUMS (zh:$zip_sha)" || not_ok "the lock file lacks zh:$zip_sha" "$work/tf/.terraform.lock.hcl"
-grep -q '"h1:' "$work/tf/.terraform.lock.hcl" 2>/dev/null && ok "the lock file records the unpacked package hash (h1:)" || not_ok "the lock file has no h1: hash" "$work/tf/.terraform.lock.hcl"
+# A filesystem mirror has no registry-signed checksums, so Terraform records the h1: hash of the
+# unpacked package (Go's dirhash Hash1 over the archive's files): recompute it from the zip.
+want_h1="$(python3 - "$out/$zip" <<'PY'
+import base64, hashlib, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    lines = sorted(f"{hashlib.sha256(z.read(n)).hexdigest()}  {n}\n" for n in z.namelist() if not n.endswith("/"))
+print("h1:" + base64.b64encode(hashlib.sha256("".join(lines).encode()).digest()).decode())
+PY
+)"
+grep -q "\"$want_h1\"" "$work/tf/.terraform.lock.hcl" 2>/dev/null \
+  && ok "the lock file records the package hash of the zip's contents ($want_h1)" || not_ok "the lock file lacks $want_h1" "$work/tf/.terraform.lock.hcl"
 (cd "$work/tf" && "$cli" validate -no-color) >"$work/validate.log" 2>&1 \
   && ok "terraform validate runs the installed provider" || not_ok "terraform validate failed" "$work/validate.log"
-# A zip that does not match the lock file is refused on the next init.
-(cd "$work/tf" && rm -rf .terraform) && printf 'x' >>"$mirror/registry.terraform.io/crd-cloud/crd/$zip"
-(cd "$work/tf" && "$cli" init -input=false -no-color) >"$work/init2.log" 2>&1 \
-  && not_ok "a modified zip was accepted against the lock file" "$work/init2.log" || ok "a modified zip is refused against the lock file"
+# A zip whose executable differs from what the lock file recorded is refused on the next init.
+mkdir -p "$work/tampered-zip" && unzip -q -d "$work/tampered-zip" "$out/$zip" && printf 'x' >>"$work/tampered-zip/${project}_v${version}"
+rm -f "$mirror/registry.terraform.io/crd-cloud/crd/$zip" && (cd "$work/tampered-zip" && zip -q -X "$mirror/registry.terraform.io/crd-cloud/crd/$zip" "${project}_v${version}")
+(cd "$work/tf" && rm -rf .terraform && "$cli" init -input=false -no-color) >"$work/init2.log" 2>&1 \
+  && not_ok "a zip with a modified executable was accepted against the lock file" "$work/init2.log" \
+  || { grep -q "checksum" "$work/init2.log" && ok "a zip with a modified executable is refused against the lock file" || not_ok "init failed for another reason" "$work/init2.log"; }
 finish

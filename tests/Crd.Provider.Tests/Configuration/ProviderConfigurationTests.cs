@@ -57,6 +57,18 @@ public sealed class ProviderConfigurationTests
     }
 
     [Fact]
+    public async Task Site_OnepanelUrlWithoutToken_ErrorAtOnepanelToken()
+    {
+        var site = Site("toulouse");
+        site["onepanel_url"] = "https://onedata.toulouse.example";
+
+        var diagnostics = await ConfigureAsync(new() { ["site"] = new[] { site } });
+
+        var error = Assert.Single(diagnostics, d => d.IsError);
+        Assert.Equal(("Incomplete Onepanel Credentials", "site[0].onepanel_token"), (error.Summary, error.Path));
+    }
+
+    [Fact]
     public async Task DefaultSite_NotConfigured_ErrorAtDefaultSite()
     {
         var diagnostics = await ConfigureAsync(new() { ["default_site"] = "lyon", ["site"] = new[] { Site("toulouse"), Site("paris") } });

@@ -27,12 +27,12 @@ public sealed class DocsDriftTests
     }
 
     /// <summary>
-    /// Every resource, data source and ephemeral resource has its registry page
-    /// (docs/resources/&lt;name&gt;.md, docs/data-sources/&lt;name&gt;.md, docs/ephemeral-resources/&lt;name&gt;.md) with an example, an import section for resources, and a
+    /// Every resource, data source and ephemeral resource has its registry page (docs/resources/&lt;name&gt;.md,
+    /// docs/data-sources/&lt;name&gt;.md, docs/ephemeral-resources/&lt;name&gt;.md) with an example, an import section for resources, and a
     /// "## Schema" section generated from the live schema (it ends at the next "## " heading).
     /// </summary>
     [Fact]
-    public async Task ResourceDataSourceAndEphemeralPages_SchemaSections_MatchLiveSchemas()
+    public async Task ResourceAndDataSourcePages_SchemaSections_MatchLiveSchemas()
     {
         await using var session = await ProviderSession.StartAsync(new HarnessOptions { ProviderExecutable = ProviderBinary.Path }, new Dictionary<string, object?>(), configure: false, new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
         var root = RepositoryRoot();
@@ -72,7 +72,12 @@ public sealed class DocsDriftTests
                 problems.Add($"{typeName}: no \"## Import\" section");
             }
 
-            var example = Path.Combine(root, "examples", kind, typeName, kind switch { "resources" => "resource.tf", "ephemeral-resources" => "ephemeral-resource.tf", _ => "data-source.tf" });
+            var example = Path.Combine(root, "examples", kind, typeName, kind switch
+            {
+                "resources" => "resource.tf",
+                "ephemeral-resources" => "ephemeral-resource.tf",
+                _ => "data-source.tf",
+            });
             if (!File.Exists(example) || !page.Contains(File.ReadAllText(example).ReplaceLineEndings("\n").Trim(), StringComparison.Ordinal))
             {
                 problems.Add($"{typeName}: {Path.GetRelativePath(root, example)} is missing or not embedded in the page");

@@ -95,7 +95,7 @@ internal sealed partial class KeyPairResource : IResource, IResourceWithConfigur
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var plan = request.Plan;
-        if (SiteScope.SessionOf(_context, plan, response.Diagnostics) is not { } session)
+        if (await SiteScope.SessionOfAsync(_context, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return;
         }
@@ -120,7 +120,7 @@ internal sealed partial class KeyPairResource : IResource, IResourceWithConfigur
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var state = request.State;
-        if (SiteScope.SessionOf(_context, state, response.Diagnostics) is not { } session || (state.GetString("name") ?? state.GetString("id")) is not { } name)
+        if (await SiteScope.SessionOfAsync(_context, state, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || (state.GetString("name") ?? state.GetString("id")) is not { } name)
         {
             return;
         }
@@ -152,7 +152,7 @@ internal sealed partial class KeyPairResource : IResource, IResourceWithConfigur
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         var prior = request.PriorState;
-        if (SiteScope.SessionOf(_context, prior, response.Diagnostics) is not { } session || prior.GetString("name") is not { } name)
+        if (await SiteScope.SessionOfAsync(_context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || prior.GetString("name") is not { } name)
         {
             return;
         }

@@ -35,7 +35,11 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = request.Plan;
         var state = response.State;
         if (await SiteScope.SessionOfAsync(_context, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
@@ -136,7 +140,11 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
 
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var (plan, prior, state) = (request.Plan, request.PriorState, response.State);
         if (await SiteScope.SessionOfAsync(_context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || prior.GetString("id") is not { } id)
         {

@@ -140,7 +140,7 @@ internal sealed partial class SecurityGroupResource : IResource, IResourceWithCo
     {
         var plan = request.Plan;
         var state = response.State;
-        if (SiteScope.SessionOf(_context, plan, response.Diagnostics) is not { } session)
+        if (await SiteScope.SessionOfAsync(_context, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return;
         }
@@ -174,7 +174,7 @@ internal sealed partial class SecurityGroupResource : IResource, IResourceWithCo
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var state = request.State;
-        if (SiteScope.SessionOf(_context, state, response.Diagnostics) is not { } session || state.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, state, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || state.GetString("id") is not { } id)
         {
             return;
         }
@@ -198,7 +198,7 @@ internal sealed partial class SecurityGroupResource : IResource, IResourceWithCo
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
         var (plan, prior) = (request.Plan, request.PriorState);
-        if (SiteScope.SessionOf(_context, prior, response.Diagnostics) is not { } session || prior.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || prior.GetString("id") is not { } id)
         {
             return;
         }
@@ -227,7 +227,7 @@ internal sealed partial class SecurityGroupResource : IResource, IResourceWithCo
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         var prior = request.PriorState;
-        if (SiteScope.SessionOf(_context, prior, response.Diagnostics) is not { } session || prior.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || prior.GetString("id") is not { } id)
         {
             return;
         }

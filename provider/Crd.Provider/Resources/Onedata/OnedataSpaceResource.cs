@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crd.Cloud;
 using Crd.Cloud.Onedata;
 using Crd.Terraform.Plugin.Cty;
@@ -308,6 +307,4 @@ internal sealed partial class OnedataSpaceResource : IResource, IResourceWithCon
     private static string ProtectedDetail(ResourceData prior) =>
         $"Space \"{prior.GetString("name")}\" ({prior.GetString("id")}) has deletion_protection = true, so Terraform will not destroy it and the data its providers hold. " +
         "To destroy it, set deletion_protection = false and apply first.";
-
-    private static string Gib(double size) => size.ToString(CultureInfo.InvariantCulture);
 }
