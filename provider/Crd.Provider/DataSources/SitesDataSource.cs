@@ -68,7 +68,7 @@ internal sealed class SitesDataSource : IDataSource, IResourceWithConfigure
                 Computed = true,
                 Description = "One element per site, in provider block order: `name`, `auth_url`, `region`, `is_default`, `reachable`, `error` (why it is not reachable, or why its quota could not be read), "
                     + "`project_id` and `project_name` of the credentials, `services` (sorted: `compute`, `identity`, `image`, `k8s`, `network`, `volume`...), and `quota`, an object with "
-                    + "`cores`, `ram_gb`, `instances`, `floating_ips`, `volumes` and `storage_gb`, each `{ limit, in_use, available }` (-1 means unlimited); a dimension is null when the site lacks its service (Nova, Neutron, Cinder), and `quota` is null for a site with none of them.",
+                    + "`cores`, `ram_gb`, `instances`, `floating_ips`, `volumes`, `storage_gb` and `k8s_clusters`, each `{ limit, in_use, available }` (-1 means unlimited); a dimension is null when the site lacks its service (Nova, Neutron, Cinder, Magnum), and `quota` is null for a site with none of them.",
             },
         },
     });

@@ -137,16 +137,21 @@ internal sealed partial class Protocol5Service
         return response;
     }
 
-    private Task<RenewEphemeralResource.Types.Response> RenewEphemeralResourceAsync(RenewEphemeralResource.Types.Request request, CancellationToken cancellationToken)
+    private async Task<RenewEphemeralResource.Types.Response> RenewEphemeralResourceAsync(RenewEphemeralResource.Types.Request request, CancellationToken cancellationToken)
     {
-        var (@private, diagnostics) = Server.ProviderServer.RenewEphemeralResource(request.Private.Memory);
-        var response = new RenewEphemeralResource.Types.Response { Diagnostics = { Out(diagnostics) } };
-        if (@private.Length > 0)
+        var result = await Core.RenewEphemeralResourceAsync(request.TypeName, request.Private.Memory, cancellationToken).ConfigureAwait(false);
+        var response = new RenewEphemeralResource.Types.Response { Diagnostics = { Out(result.Diagnostics) } };
+        if (result.Private.Length > 0)
         {
-            response.Private = Google.Protobuf.ByteString.CopyFrom(@private);
+            response.Private = Google.Protobuf.ByteString.CopyFrom(result.Private);
         }
 
-        return Task.FromResult(response);
+        if (result.RenewAt is { } renewAt)
+        {
+            response.RenewAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(renewAt);
+        }
+
+        return response;
     }
 
     private async Task<CloseEphemeralResource.Types.Response> CloseEphemeralResourceAsync(CloseEphemeralResource.Types.Request request, CancellationToken cancellationToken)

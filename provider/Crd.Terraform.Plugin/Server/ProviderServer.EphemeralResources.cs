@@ -25,9 +25,28 @@ public sealed partial class ProviderServer
             return new EphemeralOpenResult(Encode(result, type), response.Private.ToBytes(), response.RenewAt, diagnostics);
         }, d => new EphemeralOpenResult([], [], null, d));
 
-    /// <summary>RenewEphemeralResource: nothing to renew by default; the private data is kept.</summary>
-    internal static (byte[] Private, DiagnosticCollection Diagnostics) RenewEphemeralResource(ReadOnlyMemory<byte> @private)
-        => (@private.ToArray(), new DiagnosticCollection());
+    /// <summary>
+    /// RenewEphemeralResource: calls <see cref="IEphemeralResourceWithRenew"/> when the resource
+    /// implements it; otherwise there is nothing to renew and the private data is kept as is.
+    /// </summary>
+    internal Task<EphemeralRenewResult> RenewEphemeralResourceAsync(string typeName, ReadOnlyMemory<byte> @private, CancellationToken cancellationToken)
+        => RunAsync("RenewEphemeralResource", typeName, cancellationToken, async (diagnostics, ct) =>
+        {
+            if (!TryGetEphemeralResource(typeName, diagnostics, out var ephemeral))
+            {
+                return new EphemeralRenewResult(@private.ToArray(), null, diagnostics);
+            }
+
+            if (ephemeral is not IEphemeralResourceWithRenew renewer)
+            {
+                return new EphemeralRenewResult(@private.ToArray(), null, diagnostics);
+            }
+
+            var response = new EphemeralRenewResponse(ParsePrivate(@private, diagnostics));
+            await renewer.RenewAsync(new EphemeralRenewRequest(response.Private), response, ct).ConfigureAwait(false);
+            diagnostics.AddRange(response.Diagnostics);
+            return new EphemeralRenewResult(response.Private.ToBytes(), response.RenewAt, diagnostics);
+        }, d => new EphemeralRenewResult(@private.ToArray(), null, d));
 
     /// <summary>CloseEphemeralResource.</summary>
     internal Task<DiagnosticCollection> CloseEphemeralResourceAsync(string typeName, ReadOnlyMemory<byte> @private, CancellationToken cancellationToken)

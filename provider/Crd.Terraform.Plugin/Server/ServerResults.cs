@@ -23,3 +23,6 @@ internal sealed record ImportedResource(string TypeName, byte[] State, byte[] Pr
 internal sealed record ImportResult(IReadOnlyList<ImportedResource> Resources, DiagnosticCollection Diagnostics);
 
 internal sealed record EphemeralOpenResult(byte[] Result, byte[] Private, DateTimeOffset? RenewAt, DiagnosticCollection Diagnostics);
+
+/// <summary>Result of RenewEphemeralResource.</summary>
+internal sealed record EphemeralRenewResult(byte[] Private, DateTimeOffset? RenewAt, DiagnosticCollection Diagnostics);
