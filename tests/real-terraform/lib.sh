@@ -100,7 +100,7 @@ rt_tf() {
   case "$cmd" in
     apply|destroy) extra=(-no-color -input=false -auto-approve) ;;
     plan|import|refresh) extra=(-no-color -input=false) ;;
-    init|validate|output|show|state|test) extra=(-no-color) ;;
+    init|validate|output|show|test) extra=(-no-color) ;;
   esac
   (cd "$RT_TF" && "$RT_CLI" "$cmd" "${extra[@]}" "$@") >"$RT_LAST_LOG" 2>&1
 }

@@ -199,6 +199,34 @@ internal static class SiteScope
         return parts.Length == 2 ? (parts[0], null, parts[1]) : (parts[0], parts[1], parts[2]);
     }
 
+    /// <summary>
+    /// The start of every site-bound import: parses <c>&lt;site&gt;/&lt;id&gt;</c> or
+    /// <c>&lt;site&gt;/&lt;project&gt;/&lt;id&gt;</c>, writes <c>site</c> and <c>project</c> into the
+    /// state, resolves the project exactly as a plan does (so the imported state equals an applied
+    /// one) and sets <c>id</c>. Returns the object's id, or null with diagnostics.
+    /// </summary>
+    public static async Task<string?> ImportAsync(ProviderContext? context, string importId, string resourceType, ImportStateResponse response, CancellationToken cancellationToken)
+    {
+        if (ParseImportId(importId, resourceType, context, response.Diagnostics) is not { } parsed)
+        {
+            return null;
+        }
+
+        response.State.SetString("site", parsed.Site);
+        if (parsed.Project is not null)
+        {
+            response.State.SetString("project", parsed.Project);
+        }
+
+        if (await ResolvePlanAsync(context, response.State, response.State, response.Diagnostics, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        response.State.SetString("id", parsed.Id);
+        return parsed.Id;
+    }
+
     /// <summary>Adds a cloud failure as an error diagnostic, at <paramref name="path"/> when given.</summary>
     public static void AddError(DiagnosticCollection diagnostics, string summary, CloudException error, CtyPath? path = null)
     {

@@ -169,25 +169,11 @@ internal sealed partial class KeyPairResource : IResource, IResourceWithConfigur
 
     public async Task ImportStateAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
     {
-        if (SiteScope.ParseImportId(request.Id, TypeName, _context, response.Diagnostics) is not { } parsed)
+        // A key pair's id is its name.
+        if (await SiteScope.ImportAsync(_context, request.Id, TypeName, response, cancellationToken).ConfigureAwait(false) is { } name)
         {
-            return;
+            response.State.SetString("name", name);
         }
-
-        var state = response.State;
-        state.SetString("site", parsed.Site);
-        if (parsed.Project is not null)
-        {
-            state.SetString("project", parsed.Project);
-        }
-
-        if (await SiteScope.ResolvePlanAsync(_context, state, state, response.Diagnostics, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
-
-        state.SetString("id", parsed.Id);
-        state.SetString("name", parsed.Id);
     }
 
     private static bool IsOtherKey(PlanModifierRequest request)

@@ -205,24 +205,7 @@ internal sealed class K8sClusterResource : IResource, IResourceWithConfigure, IR
 
     public async Task ImportStateAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
     {
-        if (SiteScope.ParseImportId(request.Id, TypeName, _context, response.Diagnostics) is not { } parsed)
-        {
-            return;
-        }
-
-        response.State.SetString("site", parsed.Site);
-        if (parsed.Project is not null)
-        {
-            response.State.SetString("project", parsed.Project);
-        }
-
-        // Resolves the project exactly as a plan does, so the imported state equals an applied one.
-        if (await SiteScope.ResolvePlanAsync(_context, response.State, response.State, response.Diagnostics, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
-
-        response.State.SetString("id", parsed.Id);
+        await SiteScope.ImportAsync(_context, request.Id, TypeName, response, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task RefreshAsync(ResourceData state, MagnumClient magnum, SiteSession session, string id, ResourceData plan, CancellationToken cancellationToken)

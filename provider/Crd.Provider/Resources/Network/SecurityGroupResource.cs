@@ -250,24 +250,7 @@ internal sealed partial class SecurityGroupResource : IResource, IResourceWithCo
 
     public async Task ImportStateAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
     {
-        if (SiteScope.ParseImportId(request.Id, TypeName, _context, response.Diagnostics) is not { } parsed)
-        {
-            return;
-        }
-
-        var state = response.State;
-        state.SetString("site", parsed.Site);
-        if (parsed.Project is not null)
-        {
-            state.SetString("project", parsed.Project);
-        }
-
-        if (await SiteScope.ResolvePlanAsync(_context, state, state, response.Diagnostics, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
-
-        state.SetString("id", parsed.Id);
+        await SiteScope.ImportAsync(_context, request.Id, TypeName, response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
