@@ -59,7 +59,24 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
         }
 
         var aborted = context.RequestAborted;
-        var call = new GrpcCallContext(path, aborted);
+        TimeSpan? timeout = null;
+        var timeoutHeader = request.Headers[GrpcTimeout.HeaderName];
+        if (timeoutHeader.Count > 0)
+        {
+            if (timeoutHeader.Count > 1 || !GrpcTimeout.TryParse(timeoutHeader[0], out timeout))
+            {
+                // As grpc-go: a deadline we cannot read is an error, not "no deadline".
+                await DrainRequestAsync(context).ConfigureAwait(false);
+                WriteStatus(response, GrpcStatusCodes.Internal, $"malformed grpc-timeout: {timeoutHeader}");
+                return;
+            }
+        }
+
+        // The deadline cancels the handler's token like a client cancellation does, but the call
+        // is then answered with DEADLINE_EXCEEDED (the client is still listening).
+        using var deadline = timeout is { } t && t < GrpcTimeout.Unbounded ? CancellationTokenSource.CreateLinkedTokenSource(aborted) : null;
+        deadline?.CancelAfter(timeout!.Value);
+        var call = new GrpcCallContext(path, deadline?.Token ?? aborted);
         int status;
         string? message;
         try
@@ -68,17 +85,23 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
             status = GrpcStatusCodes.Ok;
             message = null;
         }
-        catch (GrpcStatusException ex)
-        {
-            status = ex.StatusCode;
-            message = ex.Message;
-            logger.Debug("gRPC call failed", ("method", path), ("status", status), ("message", message));
-        }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && aborted.IsCancellationRequested)
         {
             status = GrpcStatusCodes.Cancelled;
             message = "the call was cancelled by the client";
             logger.Debug("gRPC call cancelled by the client", ("method", path));
+        }
+        catch (Exception) when (deadline is { IsCancellationRequested: true })
+        {
+            status = GrpcStatusCodes.DeadlineExceeded;
+            message = DeadlineMessage(timeoutHeader);
+            logger.Debug("gRPC call deadline exceeded", ("method", path), ("grpc_timeout", timeoutHeader.ToString()));
+        }
+        catch (GrpcStatusException ex)
+        {
+            status = ex.StatusCode;
+            message = ex.Message;
+            logger.Debug("gRPC call failed", ("method", path), ("status", status), ("message", message));
         }
         catch (Exception ex)
         {
@@ -93,6 +116,14 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
             return; // the stream is reset; nothing can reach the client any more
         }
 
+        if (status == GrpcStatusCodes.Ok && deadline is { IsCancellationRequested: true } && !response.HasStarted)
+        {
+            // The handler finished after the deadline without noticing it: the client has been
+            // told nothing yet, and the deadline is what it asked for (as grpc-dotnet answers).
+            status = GrpcStatusCodes.DeadlineExceeded;
+            message = DeadlineMessage(timeoutHeader);
+        }
+
         if (status != GrpcStatusCodes.Ok)
         {
             await DrainRequestAsync(context).ConfigureAwait(false);
@@ -100,6 +131,9 @@ internal sealed class GrpcHttpApplication(GrpcServiceRegistry registry, PluginLo
 
         WriteStatus(response, status, message);
     }
+
+    private static string DeadlineMessage(Microsoft.Extensions.Primitives.StringValues timeoutHeader) =>
+        $"deadline exceeded (grpc-timeout {timeoutHeader})";
 
     /// <summary>
     /// Reads what is left of a request we answer without consuming (unknown method, errors),
