@@ -23,6 +23,7 @@ public sealed class SiteSession : IDisposable
     private readonly ResilienceHandler _resilience;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _authLock = new(1, 1);
+    private readonly Func<CancellationToken, Task<PasswordCredentials>>? _password;
     private KeystoneToken? _token;
 
     /// <summary>Creates a session; nothing is sent until the first call.</summary>
@@ -40,6 +41,17 @@ public sealed class SiteSession : IDisposable
         Cache = new SessionCache(_time);
     }
 
+    /// <summary>
+    /// A session that signs in with a password scoped to a project (a portal tenant) instead of
+    /// <paramref name="credentials"/>' application credential; <paramref name="password"/> is asked
+    /// at each authentication, so credentials are read at run time and never kept elsewhere.
+    /// </summary>
+    public SiteSession(SiteCredentials credentials, Func<CancellationToken, Task<PasswordCredentials>> password, CloudOptions? options = null, HttpMessageHandler? transport = null, TimeProvider? time = null)
+        : this(credentials, options, transport, time)
+    {
+        _password = password;
+    }
+
     /// <summary>The site name.</summary>
     public string Site => Credentials.Site;
 
@@ -48,6 +60,9 @@ public sealed class SiteSession : IDisposable
 
     /// <summary>Retries and timeouts.</summary>
     public CloudOptions Options { get; }
+
+    /// <summary>True for a session that signs in with a project-scoped password (a portal tenant).</summary>
+    public bool IsPasswordScoped => _password is not null;
 
     /// <summary>Per-site cache for lists shared by resources (flavors, networks, security groups).</summary>
     public SessionCache Cache { get; }
@@ -170,22 +185,47 @@ public sealed class SiteSession : IDisposable
 
     private async Task<KeystoneToken> AuthenticateAsync(CancellationToken cancellationToken)
     {
-        var body = new JsonObject
+        JsonObject identity;
+        JsonObject? scope = null;
+        var authUrl = Credentials.AuthUrl;
+        string refused;
+        if (_password is not null)
         {
-            ["auth"] = new JsonObject
+            var password = await _password(cancellationToken).ConfigureAwait(false);
+            authUrl = password.AuthUrl ?? authUrl;
+            identity = new JsonObject
             {
-                ["identity"] = new JsonObject
+                ["methods"] = new JsonArray("password"),
+                ["password"] = new JsonObject
                 {
-                    ["methods"] = new JsonArray("application_credential"),
-                    ["application_credential"] = new JsonObject
-                    {
-                        ["id"] = Credentials.ApplicationCredentialId,
-                        ["secret"] = Credentials.ApplicationCredentialSecret,
-                    },
+                    ["user"] = new JsonObject { ["name"] = password.UserName, ["domain"] = new JsonObject { ["id"] = "default" }, ["password"] = password.Password },
                 },
-            },
-        };
-        var url = IdentityBase(Credentials.AuthUrl) + "/auth/tokens";
+            };
+            scope = new JsonObject { ["project"] = new JsonObject { ["id"] = password.ProjectId } };
+            refused = $" (the portal's credentials of {password} were refused)";
+        }
+        else
+        {
+            identity = new JsonObject
+            {
+                ["methods"] = new JsonArray("application_credential"),
+                ["application_credential"] = new JsonObject
+                {
+                    ["id"] = Credentials.ApplicationCredentialId,
+                    ["secret"] = Credentials.ApplicationCredentialSecret,
+                },
+            };
+            refused = $" (application credential {Credentials.ApplicationCredentialId} was refused: check the id and secret, and that it has not expired or been deleted)";
+        }
+
+        var auth = new JsonObject { ["identity"] = identity };
+        if (scope is not null)
+        {
+            auth["scope"] = scope;
+        }
+
+        var body = new JsonObject { ["auth"] = auth };
+        var url = IdentityBase(authUrl) + "/auth/tokens";
         using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
         message.Headers.TryAddWithoutValidation("Accept", "application/json");
         using var response = await SendRawAsync(message, "identity", cancellationToken).ConfigureAwait(false);
@@ -193,16 +233,14 @@ public sealed class SiteSession : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             var (type, serviceMessage) = ServiceErrors.Parse(text);
-            var hint = response.StatusCode == HttpStatusCode.Unauthorized
-                ? $" (application credential {Credentials.ApplicationCredentialId} was refused: check the id and secret, and that it has not expired or been deleted)"
-                : "";
+            var hint = response.StatusCode == HttpStatusCode.Unauthorized ? refused : "";
             throw new CloudApiException(Site, "identity", HttpMethod.Post, "/auth/tokens", (int)response.StatusCode, type, serviceMessage + hint);
         }
 
         var subject = response.Headers.TryGetValues("X-Subject-Token", out var values) ? values.FirstOrDefault() : null;
         if (subject is null || ParseJson(text)?["token"] is not JsonObject token)
         {
-            throw new CloudProtocolException($"Keystone at {Credentials.AuthUrl} answered without a token (X-Subject-Token header and token body expected)");
+            throw new CloudProtocolException($"Keystone at {authUrl} answered without a token (X-Subject-Token header and token body expected)");
         }
 
         AuthenticationCount++;

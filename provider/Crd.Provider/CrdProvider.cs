@@ -22,6 +22,12 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
     [
         new Resources.Vm.VmResource(),
         new Resources.VolumeResource(),
+        new Resources.Portal.ProjectResource(),
+        new Resources.Portal.QuotaResource(),
+        new Resources.K8s.K8sClusterResource(),
+        new Resources.Onedata.OnedataSpaceResource(),
+        new Resources.Network.SecurityGroupResource(),
+        new Resources.Compute.KeyPairResource(),
     ];
 
     public IReadOnlyList<IDataSource> DataSources { get; } =
@@ -29,9 +35,17 @@ internal sealed class CrdProvider : IProvider, IProviderWithValidateConfig
         new DataSources.SitesDataSource(),
         new DataSources.ImagesDataSource(),
         new DataSources.FlavorsDataSource(),
+        new DataSources.ProjectDataSource(),
+        new DataSources.K8sTemplatesDataSource(),
+        new DataSources.KubeconfigDataSource(),
+        new DataSources.OnedataAccessTokenDataSource(),
     ];
 
-    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } = [];
+    public IReadOnlyList<IEphemeralResource> EphemeralResources { get; } =
+    [
+        new EphemeralResources.KubeconfigEphemeralResource(),
+        new EphemeralResources.OnedataAccessTokenEphemeralResource(),
+    ];
 
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
     {

@@ -74,6 +74,9 @@ public sealed class NeutronClient(SiteSession session)
                 .Select(g => new NeutronSecurityGroup(Text(g, "id") ?? "", Text(g, "name") ?? "")).ToList();
         }, cancellationToken);
 
+    /// <summary>Forgets the cached group list (a group was created, renamed or deleted).</summary>
+    public void ForgetSecurityGroups() => session.Cache.Invalidate(SecurityGroupsKey);
+
     /// <summary>
     /// Resolves security group names or ids, in order; throws <see cref="CloudLookupException"/>
     /// naming the first that does not resolve (or resolves to several groups) and what exists.

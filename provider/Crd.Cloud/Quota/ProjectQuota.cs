@@ -12,4 +12,8 @@ public sealed record ProjectQuota(
     QuotaUsage? Instances,
     QuotaUsage? FloatingIps,
     QuotaUsage? Volumes,
-    QuotaUsage? Gigabytes);
+    QuotaUsage? Gigabytes)
+{
+    /// <summary>Magnum clusters (limit from <c>GET /v1/quotas/{project}/Cluster</c>, usage = the project's clusters); null without Magnum.</summary>
+    public QuotaUsage? K8sClusters { get; init; }
+}

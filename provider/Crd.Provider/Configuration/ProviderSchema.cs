@@ -97,6 +97,22 @@ internal static class ProviderSchema
                 Sensitive = true,
                 Description = "Keystone application credential secret.",
             },
+            new SchemaAttribute("admin_cloud", CtyType.String)
+            {
+                Optional = true,
+                Description = "Name of a `clouds.yaml` entry holding an admin application credential of the site (e.g. crd-sim's `crd-<site>-admin`). Only `crd_quota` uses it, to change the quotas of the credentials' own project through Nova, Cinder and Neutron.",
+            },
+            new SchemaAttribute("admin_application_credential_id", CtyType.String)
+            {
+                Optional = true,
+                Description = "Id of an admin application credential of the site (instead of `admin_cloud`); used by `crd_quota` only.",
+            },
+            new SchemaAttribute("admin_application_credential_secret", CtyType.String)
+            {
+                Optional = true,
+                Sensitive = true,
+                Description = "Secret of `admin_application_credential_id`.",
+            },
             new SchemaAttribute("onepanel_url", CtyType.String)
             {
                 Optional = true,

@@ -30,7 +30,7 @@ internal sealed record ProviderSettings(
     {
         var sitesConfig = config.GetBlocks("site");
         CloudsYaml? clouds = null;
-        if (sitesConfig.Any(s => s.GetString("cloud") is not null))
+        if (sitesConfig.Any(s => s.GetString("cloud") is not null || s.GetString("admin_cloud") is not null))
         {
             clouds = CloudsYaml.Load(config.GetString("clouds_yaml") ?? env.Get("OS_CLIENT_CONFIG_FILE"), CtyPath.Root.Attribute("clouds_yaml"), diagnostics);
         }
@@ -103,6 +103,34 @@ internal sealed record ProviderSettings(
             return null;
         }
 
+        CloudEntry? admin = null;
+        if (site.GetString("admin_cloud") is { } adminCloud)
+        {
+            admin = clouds?.Find(adminCloud);
+            if (clouds is not null && admin is null)
+            {
+                diagnostics.AddAttributeError(path.Attribute("admin_cloud"), "Unknown Cloud",
+                    $"Site \"{name}\" names admin cloud \"{adminCloud}\", which is not in {clouds.Path}. Entries there: {string.Join(", ", clouds.Names.Select(n => $"\"{n}\""))}.");
+                return null;
+            }
+        }
+
+        var adminId = site.GetString("admin_application_credential_id") ?? admin?.ApplicationCredentialId;
+        var adminSecret = site.GetString("admin_application_credential_secret") ?? admin?.ApplicationCredentialSecret;
+        if ((adminId is null) != (adminSecret is null))
+        {
+            diagnostics.AddAttributeError(path.Attribute(adminId is null ? "admin_application_credential_id" : "admin_application_credential_secret"), "Incomplete Admin Credential",
+                $"Site \"{name}\" has half of an admin application credential: set both `admin_application_credential_id` and `admin_application_credential_secret`, or `admin_cloud`.");
+            return null;
+        }
+
+        if ((site.GetString("onepanel_url") is null) != (site.GetString("onepanel_token") is null))
+        {
+            diagnostics.AddAttributeError(path.Attribute(site.GetString("onepanel_url") is null ? "onepanel_url" : "onepanel_token"), "Incomplete Onepanel Credentials",
+                $"Site \"{name}\" sets only one of onepanel_url and onepanel_token: set both to let crd_onedata_space grant support there, or neither (support is then requested with a support token).");
+            return null;
+        }
+
         return new SiteSettings(
             name,
             authUrl,
@@ -112,6 +140,11 @@ internal sealed record ProviderSettings(
             site.GetString("onepanel_url"),
             site.GetString("onepanel_token"),
             site.GetString("cacert_file") ?? entry?.CaCertFile,
-            site.GetBool("insecure") ?? entry?.Insecure ?? false);
+            site.GetBool("insecure") ?? entry?.Insecure ?? false)
+        {
+            AdminAuthUrl = admin?.AuthUrl,
+            AdminApplicationCredentialId = adminId,
+            AdminApplicationCredentialSecret = adminSecret,
+        };
     }
 }

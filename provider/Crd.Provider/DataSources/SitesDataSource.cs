@@ -160,7 +160,7 @@ internal sealed class SitesDataSource : IDataSource, IResourceWithConfigure
 
     private static CtyValue ToValue(ProjectQuota quota)
     {
-        var usages = new[] { quota.Cores, quota.RamMb, quota.Instances, quota.FloatingIps, quota.Volumes, quota.Gigabytes };
+        var usages = new[] { quota.Cores, quota.RamMb, quota.Instances, quota.FloatingIps, quota.Volumes, quota.Gigabytes, quota.K8sClusters };
         if (usages.All(u => u is null))
         {
             return CtyValue.Null(QuotaType);

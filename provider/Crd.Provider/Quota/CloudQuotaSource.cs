@@ -17,11 +17,11 @@ internal sealed class CloudQuotaSource : IQuotaSource
 
     /// <summary>Limits as a vector; a dimension whose service the site lacks is unlimited (nothing there to exhaust).</summary>
     public static QuotaDemand Limits(ProjectQuota quota) => new(
-        Limit(quota.Cores), Limit(quota.RamMb), Limit(quota.Instances), Limit(quota.FloatingIps), Limit(quota.Volumes), Limit(quota.Gigabytes));
+        Limit(quota.Cores), Limit(quota.RamMb), Limit(quota.Instances), Limit(quota.FloatingIps), Limit(quota.Volumes), Limit(quota.Gigabytes)) { K8sClusters = Limit(quota.K8sClusters) };
 
     /// <summary>Usage as a vector (0 where the site lacks the service).</summary>
     public static QuotaDemand InUse(ProjectQuota quota) => new(
-        quota.Cores?.InUse ?? 0, quota.RamMb?.InUse ?? 0, quota.Instances?.InUse ?? 0, quota.FloatingIps?.InUse ?? 0, quota.Volumes?.InUse ?? 0, quota.Gigabytes?.InUse ?? 0);
+        quota.Cores?.InUse ?? 0, quota.RamMb?.InUse ?? 0, quota.Instances?.InUse ?? 0, quota.FloatingIps?.InUse ?? 0, quota.Volumes?.InUse ?? 0, quota.Gigabytes?.InUse ?? 0) { K8sClusters = quota.K8sClusters?.InUse ?? 0 };
 
     private static long Limit(QuotaUsage? usage) => usage?.Limit ?? -1;
 }

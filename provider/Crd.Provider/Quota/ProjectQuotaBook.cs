@@ -45,6 +45,15 @@ internal sealed class ProjectQuotaBook(SiteSession session, string projectId)
     /// <summary>Tickets of pending claims whose apply has started.</summary>
     public HashSet<string> Applying { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Limits planned by <c>crd_quota</c> in this process, by <see cref="QuotaKind.Name"/>: they
+    /// replace the limits read for the check (a raise and the VMs that need it plan together).
+    /// </summary>
+    public Dictionary<string, long> PlannedLimits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tickets of planned limit changes whose apply has not finished.</summary>
+    public HashSet<string> LimitChanges { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Claims not yet settled, by ticket.</summary>
     public Dictionary<string, PendingClaim> Pending { get; } = new(StringComparer.Ordinal);
 
@@ -54,7 +63,13 @@ internal sealed class ProjectQuotaBook(SiteSession session, string projectId)
     /// still frees room), so that of several claims the first ones that fit pass and only those
     /// beyond the headroom fail. The reported demand is what the whole run needs.
     /// </summary>
-    public IReadOnlyList<QuotaExcess> Excess(PendingClaim claim)
+    public IReadOnlyList<QuotaExcess> Excess(PendingClaim claim) => Excess(claim, plannedLimits: true);
+
+    /// <summary>What the run needs of <paramref name="kind"/>: usage plus every pending claim.</summary>
+    public long Needed(QuotaKind kind) => Baseline is { } baseline ? kind.Of(baseline) + Pending.Values.Sum(p => kind.Of(p.Delta)) : 0;
+
+    /// <summary>As <see cref="Excess(PendingClaim)"/>, with the limits read (false) or those planned by crd_quota (true).</summary>
+    public IReadOnlyList<QuotaExcess> Excess(PendingClaim claim, bool plannedLimits)
     {
         if (Limits is not { } limits || Baseline is not { } baseline)
         {
@@ -64,7 +79,7 @@ internal sealed class ProjectQuotaBook(SiteSession session, string projectId)
         var result = new List<QuotaExcess>();
         foreach (var kind in QuotaKind.All)
         {
-            var limit = kind.Of(limits);
+            var limit = plannedLimits && PlannedLimits.TryGetValue(kind.Name, out var planned) ? planned : kind.Of(limits);
             if (kind.Of(claim.Delta) <= 0 || limit < 0)
             {
                 continue;

@@ -28,8 +28,11 @@ internal sealed record QuotaKind(string Name, Func<QuotaDemand, long> Of, Func<l
     /// <summary>Block storage (Cinder <c>gigabytes</c>).</summary>
     public static QuotaKind Storage { get; } = new("storage_gb", d => d.Gigabytes, n => n + " GB of volume storage", n => n + " GB");
 
+    /// <summary>Kubernetes clusters (Magnum's per-project cluster quota).</summary>
+    public static QuotaKind K8sClusters { get; } = new("k8s_clusters", d => d.K8sClusters, n => Count(n, "Kubernetes cluster", "Kubernetes clusters"), Plain);
+
     /// <summary>Every dimension, in the order diagnostics and <c>crd_sites</c> list them.</summary>
-    public static IReadOnlyList<QuotaKind> All { get; } = [Cores, Ram, Instances, FloatingIps, Volumes, Storage];
+    public static IReadOnlyList<QuotaKind> All { get; } = [Cores, Ram, Instances, FloatingIps, Volumes, Storage, K8sClusters];
 
     private static string Plain(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

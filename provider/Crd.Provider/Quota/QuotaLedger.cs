@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Diagnostics;
 using Crd.Terraform.Plugin.Resources;
 
@@ -135,6 +136,99 @@ internal sealed class QuotaLedger
         }
     }
 
+    /// <summary>
+    /// Records the limits a planned <c>crd_quota</c> change sets (DESIGN.md §6: a raise and the
+    /// VMs that only fit under it plan in one run) and wakes the claims waiting on that project.
+    /// Adds an error at the attribute of each limit set below what the run needs (usage plus the
+    /// claims planned so far); claims planned later are judged against the new limits. Returns the
+    /// ticket to store under <see cref="TicketKey"/> and to <see cref="Settle"/> once applied.
+    /// </summary>
+    public async Task<string?> PlanLimitsAsync(QuotaLimitPlan plan, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    {
+        if (plan.Limits.Count == 0)
+        {
+            return null;
+        }
+
+        ProjectQuotaBook book;
+        string ticket;
+        lock (_lock)
+        {
+            var key = (plan.Session.Site, plan.ProjectId);
+            if (!_books.TryGetValue(key, out book!))
+            {
+                book = _books[key] = new ProjectQuotaBook(plan.Session, plan.ProjectId);
+            }
+
+            ticket = string.Create(CultureInfo.InvariantCulture, $"{_process}/L{++_sequence}/{plan.Session.Site}/{plan.ProjectId}");
+            foreach (var (kind, limit) in plan.Limits)
+            {
+                book.PlannedLimits[kind] = limit;
+            }
+
+            book.LimitChanges.Add(ticket);
+            Touch();
+        }
+
+        var claim = new QuotaClaim(plan.Session, plan.ProjectId, "crd_quota", QuotaDemand.Zero, CtyPath.Root);
+        if (!await EnsureReadAsync(book, claim, diagnostics, cancellationToken).ConfigureAwait(false))
+        {
+            return ticket;
+        }
+
+        lock (_lock)
+        {
+            foreach (var kind in QuotaKind.All)
+            {
+                // A limit under usage alone is the resource's warning; an error needs demand this run adds.
+                if (plan.Limits.TryGetValue(kind.Name, out var limit) && limit >= 0 && book.Needed(kind) > limit
+                    && book.Pending.Values.Any(p => kind.Of(p.Delta) > 0))
+                {
+                    var inUse = book.Baseline is { } baseline ? kind.Of(baseline) : 0;
+                    diagnostics.AddAttributeError(plan.Paths.TryGetValue(kind.Name, out var path) ? path : CtyPath.Root, QuotaMessages.BelowPlanSummary,
+                        QuotaMessages.BelowPlanDetail(plan.Session.Site, book.Project, kind, limit, inUse, book.Needed(kind)));
+                }
+            }
+        }
+
+        return ticket;
+    }
+
+    /// <summary>
+    /// <see cref="Applying(PrivateState)"/>, then, for a claim that fits only under limits a
+    /// <c>crd_quota</c> of this run raises, waits (up to <see cref="QuotaLedgerOptions.ApplyWait"/>)
+    /// until that raise is applied: Terraform applies the two in no fixed order.
+    /// </summary>
+    public async Task ApplyingAsync(PrivateState @private, CancellationToken cancellationToken)
+    {
+        Applying(@private);
+        if (@private.GetString(TicketKey) is not { } ticket || Parse(ticket) is not { } t || t.Process != _process)
+        {
+            return;
+        }
+
+        var deadline = _time.GetUtcNow() + _options.ApplyWait;
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                if (!_books.TryGetValue(t.Key, out var book) || book.LimitChanges.Count == 0 || !book.Pending.TryGetValue(t.Ticket, out var claim)
+                    || book.Excess(claim, plannedLimits: false).Count == 0 || _time.GetUtcNow() >= deadline)
+                {
+                    return;
+                }
+
+                changed = _changed.Task;
+            }
+
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(changed, Task.Delay(deadline - _time.GetUtcNow(), _time, timer.Token)).ConfigureAwait(false);
+            await timer.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
     /// <summary>The private state key resources keep their ticket under (a JSON string).</summary>
     public const string TicketKey = "quota_ticket";
 
@@ -215,6 +309,14 @@ internal sealed class QuotaLedger
                 if (book is not null)
                 {
                     book.Stale = book.Limits is not null;
+                }
+            }
+            else if (book is not null && book.LimitChanges.Remove(t.Ticket))
+            {
+                // The new limits are in force: the figures read before them are stale.
+                if (book.Limits is { } read)
+                {
+                    book.Limits = QuotaKind.All.Aggregate(read, (limits, kind) => book.PlannedLimits.TryGetValue(kind.Name, out var planned) ? WithLimit(limits, kind, planned) : limits);
                 }
             }
             else if (book is not null && book.Pending.Remove(t.Ticket, out var claim))
@@ -379,6 +481,18 @@ internal sealed class QuotaLedger
         previous.TrySetResult();
     }
 
+    /// <summary><paramref name="limits"/> with <paramref name="kind"/> set to <paramref name="value"/> (a dimension crd_quota does not manage is left as read).</summary>
+    private static QuotaDemand WithLimit(QuotaDemand limits, QuotaKind kind, long value) => kind.Name switch
+    {
+        "cores" => limits with { Cores = value },
+        "ram_gb" => limits with { RamMb = value },
+        "instances" => limits with { Instances = value },
+        "floating_ips" => limits with { FloatingIps = value },
+        "volumes" => limits with { Volumes = value },
+        "storage_gb" => limits with { Gigabytes = value },
+        _ => limits,
+    };
+
     private static QuotaDemand Min(QuotaDemand a, QuotaDemand b)
-        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes));
+        => new(Math.Min(a.Cores, b.Cores), Math.Min(a.RamMb, b.RamMb), Math.Min(a.Instances, b.Instances), Math.Min(a.FloatingIps, b.FloatingIps), Math.Min(a.Volumes, b.Volumes), Math.Min(a.Gigabytes, b.Gigabytes)) { K8sClusters = Math.Min(a.K8sClusters, b.K8sClusters) };
 }

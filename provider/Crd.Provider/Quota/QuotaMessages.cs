@@ -34,6 +34,14 @@ internal static class QuotaMessages
         return text.ToString();
     }
 
+    /// <summary>Summary of the error at a crd_quota limit set below what the plan needs.</summary>
+    public const string BelowPlanSummary = "Quota Below Plan";
+
+    /// <summary>"this crd_quota sets cores on toulouse for project X to 8; the plan needs 12 (4 in use)".</summary>
+    public static string BelowPlanDetail(string site, string project, QuotaKind kind, long limit, long inUse, long needed)
+        => $"This crd_quota sets {kind.Name} on {site} for project {project} to {kind.Number(limit)}, but the plan needs {kind.Describe(needed)} ({kind.Number(inUse)} in use, the rest planned in this run).\n"
+           + "Keep the limit at or above what the run needs, or lower the demand in the same change.";
+
     /// <summary>Detail of the warning when the quota could not be read.</summary>
     public static string NotCheckedDetail(string site, string projectId, Exception error)
         => $"Could not read the quota of project {projectId} on {site}: {error.Message}\n"

@@ -1,4 +1,5 @@
 using Crd.Cloud;
+using Crd.Provider.Resources.Portal;
 using Crd.Terraform.Plugin.Cty;
 using Crd.Terraform.Plugin.Diagnostics;
 using Crd.Terraform.Plugin.Resources;
@@ -11,8 +12,9 @@ namespace Crd.Provider.Resources;
 /// What every site-bound resource shares (DESIGN.md §6): the <c>site</c> argument (defaults to
 /// the provider's <c>default_site</c>, resolved at plan time so the plan shows it; changing it
 /// replaces the object), the <c>project</c> argument (empty means the project of the site's
-/// credentials), the session lookup and import ids <c>&lt;site&gt;/&lt;id&gt;</c> or
-/// <c>&lt;site&gt;/&lt;project&gt;/&lt;id&gt;</c>.
+/// credentials; a <c>crd_project</c> id means that portal project's tenant on the site, reached
+/// with the tenant's credentials read from the portal at run time), the session lookup and
+/// import ids <c>&lt;site&gt;/&lt;id&gt;</c> or <c>&lt;site&gt;/&lt;project&gt;/&lt;id&gt;</c>.
 /// </summary>
 internal static class SiteScope
 {
@@ -31,15 +33,18 @@ internal static class SiteScope
     {
         Optional = true,
         Computed = true,
-        Description = "OpenStack project id that owns the object. Defaults to the project of the site's application credential.",
+        Description = "Project that owns the object: a `crd_project` id (`crd_project.x.id`) puts it in that portal project's tenant on the site, which must be one of the project's `sites`; the tenant's credentials are read from the portal when needed and never stored. Defaults to the project of the site's application credential (recorded as its OpenStack project id).",
         PlanModifiers = [UseStateForUnknown.Instance, RequiresReplace.Always],
     };
 
     /// <summary>
-    /// ModifyPlan step: fills in <c>site</c> and <c>project</c> of a planned object and returns its
-    /// session and project, or null (with a diagnostic, or when the site is not yet known).
+    /// ModifyPlan step: fills in <c>site</c> and <c>project</c> of a planned object and returns the
+    /// session to plan with and the OpenStack project whose quota it uses, or null (with a
+    /// diagnostic, or when the site is not yet known). The project id is null when it is not
+    /// known yet (a project given by a reference still unknown, or a portal tenant this run
+    /// creates): the quota check then waits for the apply's own plan.
     /// </summary>
-    public static async Task<(SiteSession Session, string ProjectId)?> ResolvePlanAsync(ProviderContext? context, ResourceData config, ResourceData plan, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    public static async Task<(SiteSession Session, string? ProjectId)?> ResolvePlanAsync(ProviderContext? context, ResourceData config, ResourceData plan, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
     {
         // On create, an unset site arrives unknown (computed and unset); only a site given as a
         // reference that is not yet known must stay unknown.
@@ -66,26 +71,25 @@ internal static class SiteScope
         try
         {
             var credentialsProject = await session.GetProjectIdAsync(cancellationToken).ConfigureAwait(false);
+            if (config.IsUnknown("project"))
+            {
+                // A project given as a reference still unknown stays unknown: Terraform requires it.
+                return (session, null);
+            }
+
             // The user's project, not the planned one: an unset project follows the site (a VM
             // moved to another site must not keep the old site's project id from state).
-            var project = config.IsUnknown("project") ? null : config.GetString("project");
+            var project = config.GetString("project");
             if (project is not null && project != credentialsProject)
             {
                 var name = await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false);
                 if (project != name)
                 {
-                    diagnostics.AddAttributeError(ProjectPath, "Unknown Project",
-                        $"The credentials of site \"{site}\" are scoped to project {name} ({credentialsProject}); they cannot manage objects of project \"{project}\". Leave `project` empty, or configure a site whose credentials belong to that project.");
-                    return null;
+                    return await ResolvePortalProjectAsync(context, session, site, project, name, credentialsProject, plan, diagnostics, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            if (!config.IsUnknown("project"))
-            {
-                // A project given as a reference still unknown stays unknown: Terraform requires it.
-                plan.SetString("project", credentialsProject);
-            }
-
+            plan.SetString("project", credentialsProject);
             return (session, credentialsProject);
         }
         catch (CloudException e)
@@ -95,7 +99,64 @@ internal static class SiteScope
         }
     }
 
-    /// <summary>The session of the site recorded in state; a diagnostic when the site is no longer configured.</summary>
+    /// <summary>
+    /// The session that acts in the project recorded in <paramref name="data"/>: the site's own
+    /// for the credentials' project, the tenant's for a portal project (its credentials are read
+    /// from the portal at authentication). A diagnostic and null when the site is not configured.
+    /// Every operation of a site-bound resource should use this rather than <see cref="SessionOf"/>.
+    /// </summary>
+    public static async Task<SiteSession?> SessionOfAsync(ProviderContext? context, ResourceData data, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    {
+        if (SessionOf(context, data, diagnostics) is not { } session)
+        {
+            return null;
+        }
+
+        if (data.GetString("project") is not { } project || context!.Tenants is not { } tenants)
+        {
+            return session;
+        }
+
+        try
+        {
+            if (project == await session.GetProjectIdAsync(cancellationToken).ConfigureAwait(false)
+                || project == await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return session;
+            }
+        }
+        catch (CloudException e)
+        {
+            diagnostics.AddAttributeError(SitePath, "Cannot Reach Site", $"Site \"{session.Site}\": {e.Message}");
+            return null;
+        }
+
+        return tenants.SessionOf(session.Site, project) ?? session;
+    }
+
+    /// <summary>
+    /// The OpenStack project whose quota the object in <paramref name="data"/> uses, for the quota
+    /// ledger (a portal project's is its tenant's); null when it cannot be told.
+    /// </summary>
+    public static async Task<string?> QuotaProjectAsync(SiteSession session, ResourceData data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var own = await session.GetProjectIdAsync(cancellationToken).ConfigureAwait(false);
+            var project = data.GetString("project");
+            return project is null || project == own || project == await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false) || session.IsPasswordScoped ? own : project;
+        }
+        catch (CloudException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The session of the site recorded in state, with the site's own credentials; a diagnostic
+    /// when the site is no longer configured. Synchronous, so it cannot tell a portal project:
+    /// use <see cref="SessionOfAsync"/> for anything that acts in the object's project.
+    /// </summary>
     public static SiteSession? SessionOf(ProviderContext? context, ResourceData state, DiagnosticCollection diagnostics)
     {
         if (context is null)
@@ -149,6 +210,41 @@ internal static class SiteScope
         {
             diagnostics.AddAttributeError(path, summary, error.Message);
         }
+    }
+
+    private static async Task<(SiteSession Session, string? ProjectId)?> ResolvePortalProjectAsync(
+        ProviderContext context, SiteSession session, string site, string project, string credentialsName, string credentialsProject, ResourceData plan, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+    {
+        if (context.Tenants is not { } tenants)
+        {
+            diagnostics.AddAttributeError(ProjectPath, "Unknown Project",
+                $"The credentials of site \"{site}\" are scoped to project {credentialsName} ({credentialsProject}); they cannot manage objects of project \"{project}\". Leave `project` empty, give a `crd_project` id (which needs `portal_url` and `portal_token` in the provider block), or configure a site whose credentials belong to that project.");
+            return null;
+        }
+
+        var portalProject = await tenants.Portal.FindProjectAsync(project, cancellationToken).ConfigureAwait(false);
+        if (portalProject is null)
+        {
+            diagnostics.AddAttributeError(ProjectPath, "Unknown Project",
+                $"\"{project}\" is neither the project of site \"{site}\"'s credentials ({credentialsName}, {credentialsProject}) nor a project the portal shows to this token. Give a `crd_project` id, or leave `project` empty.");
+            return null;
+        }
+
+        var live = await tenants.ListAsync(project, cancellationToken).ConfigureAwait(false);
+        var tenant = live.FirstOrDefault(t => t.Site == site);
+        var ready = tenant is { Resource.State: "OK" or "Updating", Resource.BackendId: not null };
+        var planned = tenants.PlannedSites(project);
+        if (planned is null ? !ready : !planned.Contains(site))
+        {
+            var sites = planned ?? live.Where(t => t.Resource.State is "OK" or "Updating").Select(t => t.Site).ToHashSet(StringComparer.Ordinal);
+            diagnostics.AddAttributeError(ProjectPath, "Site Not In Project",
+                $"Site \"{site}\" is not one of the sites of portal project \"{portalProject.Name}\" ({project}); its sites are {(sites.Count == 0 ? "none" : string.Join(", ", sites.Order(StringComparer.Ordinal).Select(s => $"\"{s}\"")))}. Add \"{site}\" to the crd_project's `sites`, or put this resource on one of those sites.");
+            return null;
+        }
+
+        plan.SetString("project", project);
+        // A tenant this run creates cannot be planned in yet: plan with the site's credentials, no quota check.
+        return ready && tenants.SessionOf(site, project) is { } tenantSession ? (tenantSession, tenant!.Resource.BackendId) : (session, null);
     }
 
     private static string Names(ProviderContext context) =>

@@ -123,12 +123,16 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
     {
         var plan = request.Plan;
         var state = response.State;
-        if (SiteScope.SessionOf(_context, plan, response.Diagnostics) is not { } session)
+        if (await SiteScope.SessionOfAsync(_context, plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return;
         }
 
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var operations = new VolumeOperations(session);
         var timeout = Timeouts.Get(plan, "create", DefaultTimeout);
         string? imageId = null;
@@ -167,7 +171,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
 
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
-        if (SiteScope.SessionOf(_context, request.State, response.Diagnostics) is not { } session || request.State.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, request.State, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || request.State.GetString("id") is not { } id)
         {
             return;
         }
@@ -195,12 +199,16 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         var plan = request.Plan;
         var prior = request.PriorState;
         var id = prior.GetString("id")!;
-        if (SiteScope.SessionOf(_context, prior, response.Diagnostics) is not { } session)
+        if (await SiteScope.SessionOfAsync(_context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return;
         }
 
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var operations = new VolumeOperations(session);
         var cinder = operations.Cinder;
         var timeout = Timeouts.Get(plan, "update", DefaultTimeout);
@@ -249,7 +257,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
 
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
-        if (SiteScope.SessionOf(_context, request.PriorState, response.Diagnostics) is not { } session || request.PriorState.GetString("id") is not { } id)
+        if (await SiteScope.SessionOfAsync(_context, request.PriorState, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session || request.PriorState.GetString("id") is not { } id)
         {
             return;
         }
@@ -457,7 +465,7 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
     private static QuotaDemand? Demand(ResourceData data)
         => data.IsNull || data.GetInt64("size_gb") is not { } size ? null : QuotaDemand.Zero with { Volumes = 1, Gigabytes = size };
 
-    private async Task ClaimAsync(ResourceData data, QuotaDemand? delta, PrivateState @private, ModifyPlanResponse response, CancellationToken cancellationToken, (SiteSession Session, string ProjectId)? scope = null)
+    private async Task ClaimAsync(ResourceData data, QuotaDemand? delta, PrivateState @private, ModifyPlanResponse response, CancellationToken cancellationToken, (SiteSession Session, string? ProjectId)? scope = null)
     {
         @private.RemoveKey(QuotaTicketKey);
         if (_context is null || delta is null || delta.IsZero)
@@ -468,15 +476,22 @@ internal sealed class VolumeResource : IResource, IResourceWithConfigure, IResou
         if (scope is null)
         {
             // Destroy: the object's own site and project.
-            if (data.GetString("site") is not { } site || _context.TryGetSession(site) is not { } session || data.GetString("project") is not { } project)
+            if (data.GetString("site") is null || await SiteScope.SessionOfAsync(_context, data, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } session
+                || data.GetString("project") is null)
             {
                 return;
             }
 
-            scope = (session, project);
+            // A portal project's quota is that of its tenant's OpenStack project.
+            scope = (session, await SiteScope.QuotaProjectAsync(session, data, cancellationToken).ConfigureAwait(false));
         }
 
-        var ticket = await _context.Quota.ClaimAsync(new QuotaClaim(scope.Value.Session, scope.Value.ProjectId, TypeName, delta, SizePath), response.Diagnostics, cancellationToken).ConfigureAwait(false);
+        if (scope.Value.ProjectId is null)
+        {
+            return;
+        }
+
+        var ticket = await _context.Quota.ClaimAsync(new QuotaClaim(scope.Value.Session, scope.Value.ProjectId!, TypeName, delta, SizePath), response.Diagnostics, cancellationToken).ConfigureAwait(false);
         if (ticket is not null)
         {
             @private.SetString(QuotaTicketKey, ticket);

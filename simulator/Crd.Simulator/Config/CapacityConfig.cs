@@ -12,6 +12,9 @@ public sealed class CapacityConfig
     /// <summary>Block storage in GB.</summary>
     public int StorageGb { get; set; } = 50_000;
 
+    /// <summary>Size of the Oneprovider's <c>posix</c> storage in GiB (Onedata sites): space supports must fit in it.</summary>
+    public int OnedataStorageGb { get; set; } = 10_000;
+
     /// <summary>GPUs.</summary>
     public int Gpus { get; set; }
 }

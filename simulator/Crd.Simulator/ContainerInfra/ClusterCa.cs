@@ -48,7 +48,10 @@ public static class ClusterCa
         serial[0] &= 0x7f;
         var now = DateTimeOffset.UtcNow;
         var notAfter = now.AddYears(1) < ca.NotAfter ? now.AddYears(1) : new DateTimeOffset(ca.NotAfter.ToUniversalTime());
-        using var certificate = request.Create(ca, now.AddMinutes(-5), notAfter, serial);
+        // A signature generator from the CA's RSA key signs any subject key (RSA or ECDSA CSRs), as
+        // Magnum's x509 signer does; Create(issuerCertificate) would require matching key types.
+        using var caKey = ca.GetRSAPrivateKey() ?? throw new InvalidOperationException("the cluster CA has no RSA key");
+        using var certificate = request.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddMinutes(-5), notAfter, serial);
         return certificate.ExportCertificatePem();
     }
 

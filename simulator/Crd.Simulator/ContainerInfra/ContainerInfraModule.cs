@@ -118,6 +118,7 @@ public sealed class ContainerInfraModule : ISimModule
         ClusterRoutes.Map(v1, runtime, settings);
         NodegroupRoutes.Map(v1, runtime, settings);
         CertificateRoutes.Map(v1, runtime);
+        QuotaRoutes.Map(v1, runtime);
     }
 
     /// <inheritdoc/>

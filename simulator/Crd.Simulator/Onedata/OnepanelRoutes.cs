@@ -112,6 +112,7 @@ public static class OnepanelRoutes
                     throw OnedataErrors.Error(409, "relationAlreadyExists", $"The space {space.Id} is already supported by this provider.",
                         new JsonObject { ["subjectType"] = "od_space", ["subjectId"] = space.Id, ["objectType"] = "od_provider", ["objectId"] = OnedataIds.ProviderId(runtime, site) });
                 }
+                CheckCapacity(tx, runtime, site, id, size);
                 token.UsageCount++;
                 tx.Put(token);
                 tx.Put(new SpaceSupport
@@ -158,6 +159,7 @@ public static class OnepanelRoutes
             await runtime.Store.ExecuteAsync(tx =>
             {
                 var support = tx.Find<SpaceSupport>(SpaceSupport.IdFor(id, site)) ?? throw OnedataErrors.NotFound();
+                CheckCapacity(tx, runtime, site, support.Id, size);
                 support.SizeBytes = size;
                 tx.Put(support);
             });
@@ -169,6 +171,22 @@ public static class OnepanelRoutes
             await runtime.Store.ExecuteAsync(tx => tx.Delete(tx.Find<SpaceSupport>(SpaceSupport.IdFor(id, site)) ?? throw OnedataErrors.NotFound()));
             return Results.NoContent();
         });
+    }
+
+    /// <summary>
+    /// The supports of a storage cannot exceed its size (<c>OnedataStorageGb</c> of the site's
+    /// capacity): 400 <c>badValueTooHigh</c> with the largest size that still fits.
+    /// </summary>
+    private static void CheckCapacity(StoreTransaction tx, SimRuntime runtime, string site, string supportId, long size)
+    {
+        var capacity = (long)runtime.Config.Sites.First(s => s.Name == site).Capacity.OnedataStorageGb * 1_073_741_824L;
+        var used = tx.All<SpaceSupport>().Where(s => s.Site == site && s.Id != supportId).Sum(s => s.SizeBytes);
+        var free = Math.Max(0, capacity - used);
+        if (size > free)
+        {
+            throw OnedataErrors.Error(400, "badValueTooHigh", $"Bad value: provided \"size\" must be at most {free}.",
+                new JsonObject { ["key"] = "size", ["high"] = free });
+        }
     }
 
     private static long Size(JsonObject body)

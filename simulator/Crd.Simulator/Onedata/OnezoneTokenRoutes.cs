@@ -10,7 +10,7 @@ namespace Crd.Simulator.Onedata;
 /// <summary>
 /// Onezone tokens: <c>POST /user/tokens/named</c> (201 <c>{tokenId, token}</c>),
 /// <c>POST /user/tokens/temporary</c> (201 <c>{token}</c>, a <c>time</c> caveat is required),
-/// named token list, show and delete. Support tokens are invite tokens of type <c>supportSpace</c>.
+/// named token list, show (by id or <c>/name/{name}</c>) and delete. Support tokens are invite tokens of type <c>supportSpace</c>.
 /// </summary>
 public static class OnezoneTokenRoutes
 {
@@ -60,6 +60,9 @@ public static class OnezoneTokenRoutes
             ["tokens"] = await runtime.Store.ExecuteAsync(tx => tx.All<OnezoneToken>().Where(t => t.UserId == userId && !t.Temporary)
                 .OrderBy(t => t.CreatedAt).Select(t => t.Id).ToJsonArray()),
         }));
+        user.MapGet("/user/tokens/named/name/{name}", async (string name) =>
+            HttpJson.Json(await runtime.Store.ExecuteAsync(tx => Json(
+                tx.All<OnezoneToken>().FirstOrDefault(t => t.UserId == userId && !t.Temporary && t.Name == name) ?? throw OnedataErrors.NotFound()))));
         user.MapGet("/user/tokens/named/{id}", async (string id) =>
             HttpJson.Json(await runtime.Store.ExecuteAsync(tx => Json(Named(tx, userId, id)))));
         user.MapDelete("/user/tokens/named/{id}", async (string id) =>

@@ -82,7 +82,10 @@ public static partial class PortalApi
             throw new ApiException(404, "Invalid page.");
         }
         var baseUrl = ctx.BaseUrl() + ctx.Request.Path;
-        string Link(int n) => $"{baseUrl}?page={n}&page_size={size}";
+        // Filters stay in every link, as DRF's pagination keeps the query string.
+        var filters = string.Concat(query.Where(q => q.Key is not ("page" or "page_size"))
+            .SelectMany(q => q.Value.Select(v => "&" + Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? ""))));
+        string Link(int n) => $"{baseUrl}?page={n}&page_size={size}{filters}";
         var links = new List<string> { $"<{Link(1)}>; rel=\"first\"" };
         if (page > 1)
         {

@@ -66,7 +66,9 @@ public static class ResourceRoutes
             var attributes = body["attributes"] as JsonObject ?? [];
             var orderId = await runtime.Store.ExecuteAsync(tx =>
             {
-                var resource = Require(Find(tx, user, r => r.Id == uuid));
+                // An erred tenant can be terminated too (Waldur lets its owners clean it up).
+                var resource = Find(tx, user, r => r.Id == uuid);
+                resource = resource.State == "Erred" ? resource : Require(resource);
                 resource.State = "Terminating";
                 tx.Put(resource);
                 return OrderRoutes.Place(tx, runtime, settings, user, "Terminate", tx.Find<Offering>(resource.OfferingId)!, resource.PortalProjectId,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Crd.Benchmarks.ApplyBench;
 
 /// <summary>Command-line options of the apply benchmark.</summary>
-internal sealed record BenchOptions(string Provider, int Vms, double BuildSeconds, int Parallelism, string Flavor, string Image)
+internal sealed record BenchOptions(string Provider, int Vms, double BuildSeconds, int Parallelism, string Flavor, string Image, bool Instant)
 {
     /// <summary>Compute sites of the federation (set once crd-sim's configuration is written).</summary>
     public int Sites { get; init; } = 1;
@@ -12,7 +12,8 @@ internal sealed record BenchOptions(string Provider, int Vms, double BuildSecond
     public static BenchOptions? Parse(string[] args)
     {
         string? provider = null;
-        var vms = 200;
+        int? vms = null;
+        var instant = false;
         var build = 2.0;
         var parallelism = 10;
         var flavor = "m1.tiny";
@@ -29,6 +30,7 @@ internal sealed record BenchOptions(string Provider, int Vms, double BuildSecond
                 case "--parallelism" when value is not null: parallelism = int.Parse(value, inv); i++; break;
                 case "--flavor" when value is not null: flavor = value; i++; break;
                 case "--image" when value is not null: image = value; i++; break;
+                case "--instant": instant = true; break;
                 default:
                     Console.Error.WriteLine($"ApplyBench: unexpected argument {args[i]}");
                     return Usage();
@@ -41,12 +43,13 @@ internal sealed record BenchOptions(string Provider, int Vms, double BuildSecond
             return Usage();
         }
 
-        return new BenchOptions(provider, vms, build, parallelism, flavor, image);
+        // --instant: 1,000 VMs on the five compute sites of the default federation, no build time.
+        return new BenchOptions(provider, vms ?? (instant ? 1000 : 200), build, parallelism, flavor, image, instant);
     }
 
     private static BenchOptions? Usage()
     {
-        Console.Error.WriteLine("usage: ApplyBench --provider PATH [--vms 200] [--build-seconds 2] [--parallelism 10] [--flavor m1.tiny] [--image ubuntu-24.04]");
+        Console.Error.WriteLine("usage: ApplyBench --provider PATH [--vms 200] [--build-seconds 2] [--parallelism 10] [--flavor m1.tiny] [--image ubuntu-24.04] [--instant]");
         return null;
     }
 }

@@ -11,8 +11,9 @@ namespace Crd.Benchmarks.ApplyBench;
 
 /// <summary>
 /// Usage: ApplyBench --provider PATH [--vms 200] [--build-seconds 2] [--parallelism 10]
-/// [--flavor m1.tiny] [--image ubuntu-24.04]
-/// Starts crd-sim with six compute sites (the default federation plus <c>lille</c>), one fresh
+/// [--flavor m1.tiny] [--image ubuntu-24.04] [--instant]
+/// Starts crd-sim with six compute sites (the default federation plus <c>lille</c>; with
+/// <c>--instant</c> the default five, no asynchronous delay, 1,000 VMs by default), one fresh
 /// tenant per site, then apply, plan (refresh) and destroy of <c>--vms</c> crd_vm spread round-robin
 /// over the sites, through the Terraform-faithful harness. Prints figures, never asserts;
 /// <c>--vms 0</c> runs the same steps with an empty configuration (a smoke test of the bench).
@@ -38,14 +39,15 @@ internal static class Program
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (start)");
 
         var configFile = Path.Combine(Path.GetTempPath(), $"crd-sim-apply-bench-{Guid.NewGuid():N}.json");
-        var sites = WriteFederation(configFile);
+        var sites = WriteFederation(configFile, extraSite: !options.Instant);
         options = options with { Sites = sites.Count };
-        await using var sim = await CrdSim.StartAsync("--config", configFile, "--build-seconds",
-            options.BuildSeconds.ToString(CultureInfo.InvariantCulture));
+        await using var sim = options.Instant
+            ? await CrdSim.StartAsync("--config", configFile, "--instant")
+            : await CrdSim.StartAsync("--config", configFile, "--build-seconds", options.BuildSeconds.ToString(CultureInfo.InvariantCulture));
         File.Delete(configFile);
         var quota = new JsonObject
         {
-            ["instances"] = 1000, ["cores"] = 4000, ["ramGb"] = 16000, ["ports"] = 2000,
+            ["instances"] = 2000, ["cores"] = 4000, ["ramGb"] = 16000, ["ports"] = 4000,
             ["volumes"] = 1000, ["storageGb"] = 100000, ["floatingIps"] = 100,
         };
         var tenants = new List<SimTenant>();
@@ -73,7 +75,7 @@ internal static class Program
             ProviderStopping = memory.OnStopping,
             Environment = new Dictionary<string, string?> { ["TF_LOG"] = null, ["TF_LOG_PROVIDER"] = null },
         });
-        Console.WriteLine($"crd-sim {sim.BaseUrl}: {sites.Count} compute sites ({string.Join(", ", sites)}), build {options.BuildSeconds} s; " +
+        Console.WriteLine($"crd-sim {sim.BaseUrl}: {sites.Count} compute sites ({string.Join(", ", sites)}), {(options.Instant ? "--instant" : $"build {options.BuildSeconds} s")}; " +
             $"{options.Vms} crd_vm ({options.Flavor}, {options.Image}), parallelism {options.Parallelism}");
         Console.WriteLine($"provider: {options.Provider}");
 
@@ -100,9 +102,15 @@ internal static class Program
         return 0;
     }
 
-    private static List<string> WriteFederation(string path)
+    private static List<string> WriteFederation(string path, bool extraSite)
     {
         var config = DefaultFederation.Create();
+        if (!extraSite)
+        {
+            config.Save(path);
+            return [.. config.Sites.Where(s => s.Offers("compute")).Select(s => s.Name)];
+        }
+
         var template = config.Site("reims") ?? throw new InvalidOperationException("the default federation has no reims");
         // A deep copy of an existing compute site (flavors, images, volume types) under a new name:
         // the configuration file replaces the default federation, it does not extend it.
@@ -142,7 +150,13 @@ internal static class Program
         Console.WriteLine();
         Console.WriteLine("== results");
         var vms = options.Vms;
-        if (phases.FirstOrDefault(p => p.Phase == "create") is { } create)
+        if (phases.FirstOrDefault(p => p.Phase == "create") is { } instantCreate && options.Instant)
+        {
+            var destroyPhase = phases.FirstOrDefault(p => p.Phase == "destroy");
+            Console.WriteLine($"(a) --instant: apply {instantCreate.Elapsed.TotalSeconds:F1} s, destroy {destroyPhase?.Elapsed.TotalSeconds:F1} s" +
+                (destroyPhase is null ? "" : $" -> destroy/apply {destroyPhase.Elapsed.TotalSeconds / instantCreate.Elapsed.TotalSeconds:F2} (target <= 1.0) {Verdict(destroyPhase.Elapsed <= instantCreate.Elapsed)}"));
+        }
+        else if (phases.FirstOrDefault(p => p.Phase == "create") is { } create)
         {
             var ideal = Math.Ceiling(vms / (double)options.Parallelism) * options.BuildSeconds;
             if (ideal > 0)
@@ -178,10 +192,22 @@ internal static class Program
             }
         }
 
-        Console.WriteLine($"(c) provider peak RSS (VmHWM, largest of {memory.Samples.Count} provider processes): {memory.PeakKib() / 1024.0:F1} MiB");
+        var peakMib = memory.PeakKib() / 1024.0;
+        var memoryTarget = options.Instant ? 60 : 80;
+        Console.WriteLine($"(c) provider peak RSS (VmHWM, largest of {memory.Samples.Count} provider processes): {peakMib:F1} MiB (target <= {memoryTarget}) {Verdict(peakMib <= memoryTarget)}");
         foreach (var group in memory.Samples.GroupBy(s => s.Phase))
         {
-            Console.WriteLine($"    {group.Key,-8} " + string.Join(", ", group.Select(s => $"pid {s.Pid} {s.PeakKib / 1024.0:F1} MiB")));
+            Console.WriteLine($"    {group.Key,-8} " + string.Join(", ", group.Select(s => $"pid {s.Pid} {s.PeakKib / 1024.0:F1} MiB {s.CpuSeconds:F2} s CPU")));
+        }
+
+        if (vms > 0)
+        {
+            foreach (var phase in phases)
+            {
+                var perVm = 1000 * memory.CpuSeconds(phase.Phase) / vms;
+                var verdict = phase.Phase == "create" ? $" (target <= 2 ms per VM created) {Verdict(perVm <= 2)}" : "";
+                Console.WriteLine($"(d) provider CPU {phase.Phase,-8} {memory.CpuSeconds(phase.Phase):F2} s = {perVm:F2} ms per VM{verdict}");
+            }
         }
     }
 

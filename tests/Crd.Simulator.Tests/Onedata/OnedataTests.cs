@@ -146,4 +146,26 @@ public sealed class OnedataTests(SharedSim fixture) : IClassFixture<SharedSim>
         response.AssertStatus(400);
         Assert.Equal("badValueTooLow", response.Json!["error"]!["id"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Support_BeyondStorageSize_IsBadValueTooHighForGrantAndResize()
+    {
+        const long gib = 1_073_741_824L;
+        var id = await CreateSpaceAsync("huge");
+        var storage = await StorageIdAsync("paris");
+
+        // The posix storage holds 10,000 GiB (capacity.onedataStorageGb).
+        var refused = await Client.PostAsync(Panel("paris") + "/provider/spaces",
+            new JsonObject { ["token"] = await SupportTokenAsync(id), ["size"] = 10_001 * gib, ["storageId"] = storage }, PanelToken("paris"));
+        refused.AssertStatus(400);
+        Assert.Equal("badValueTooHigh", refused.Json!["error"]!["id"]!.GetValue<string>());
+        Assert.Equal("size", refused.Json!["error"]!["details"]!["key"]!.GetValue<string>());
+
+        (await Client.PostAsync(Panel("paris") + "/provider/spaces",
+            new JsonObject { ["token"] = await SupportTokenAsync(id), ["size"] = 10 * gib, ["storageId"] = storage }, PanelToken("paris"))).AssertStatus(201);
+        var resize = await Client.SendAsync(HttpMethod.Patch, Panel("paris") + "/provider/spaces/" + id, new JsonObject { ["size"] = 20_000 * gib }, PanelToken("paris"));
+        resize.AssertStatus(400);
+        Assert.Equal("badValueTooHigh", resize.Json!["error"]!["id"]!.GetValue<string>());
+        (await Client.SendAsync(HttpMethod.Delete, Panel("paris") + "/provider/spaces/" + id, null, PanelToken("paris"))).AssertStatus(204);
+    }
 }

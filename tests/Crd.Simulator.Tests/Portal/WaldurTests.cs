@@ -58,6 +58,19 @@ public sealed class WaldurTests(SharedSim fixture) : IClassFixture<SharedSim>
     }
 
     [Fact]
+    public async Task ListLinks_KeepTheFilters_SoTheNextPageIsOfTheSameList()
+    {
+        var response = await Api.SendAsync(HttpMethod.Get, "/marketplace-public-offerings/?type=OpenStack.Tenant&page_size=2", Api.UserToken);
+
+        response.AssertStatus(200);
+        var link = response.Headers["Link"];
+        Assert.Contains("rel=\"next\"", link, StringComparison.Ordinal);
+        var next = link.Split(',').Single(l => l.Contains("rel=\"next\"", StringComparison.Ordinal));
+        Assert.Contains("page=2", next, StringComparison.Ordinal);
+        Assert.Contains("type=OpenStack.Tenant", next, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offerings_OnePerComputeSite_WithComponentPrices()
     {
         var response = await Api.SendAsync(HttpMethod.Get, "/marketplace-public-offerings/?type=OpenStack.Tenant", Api.UserToken);

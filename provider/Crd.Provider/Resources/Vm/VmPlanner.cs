@@ -29,12 +29,12 @@ internal sealed class VmPlanner(ProviderContext? context)
         if (plan.IsNull)
         {
             // Destroy: the server's demand is freed.
-            if (!prior.IsNull && SiteScope.SessionOf(context, prior, response.Diagnostics) is { } destroySession)
+            if (!prior.IsNull && await SiteScope.SessionOfAsync(context, prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is { } destroySession)
             {
                 try
                 {
                     var freed = await DemandAsync(new VmSite(destroySession), prior, cancellationToken).ConfigureAwait(false);
-                    await ClaimAsync(destroySession, prior.GetString("project"), freed is null ? null : -freed, response, cancellationToken).ConfigureAwait(false);
+                    await ClaimAsync(destroySession, await SiteScope.QuotaProjectAsync(destroySession, prior, cancellationToken).ConfigureAwait(false), freed is null ? null : -freed, response, cancellationToken).ConfigureAwait(false);
                 }
                 catch (CloudException)
                 {
@@ -138,7 +138,9 @@ internal sealed class VmPlanner(ProviderContext? context)
             }
         }
 
-        if (!config.IsUnknown("security_groups") && plan.GetStrings("security_groups") is { } groups)
+        // Only a wholly known set can be resolved: an element that is a reference still unknown
+        // (crd_security_group.x.id on create) must stay in the plan as it is.
+        if (config.Get("security_groups").IsWhollyKnown && plan.GetStrings("security_groups") is { } groups)
         {
             var resolved = await Lookup(() => site.Neutron.ResolveSecurityGroupsAsync(groups, cancellationToken), "security_groups", "Unknown Security Group", diagnostics).ConfigureAwait(false);
             if (resolved is not null && !prior.IsNull && prior.GetStrings("security_groups") is { } priorGroups)

@@ -36,10 +36,14 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var plan = request.Plan;
         var state = response.State;
-        if (Site(plan, response.Diagnostics) is not { } site)
+        if (await SiteAsync(plan, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } site)
         {
             return;
         }
@@ -117,7 +121,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var state = response.State;
-        if (Site(state, response.Diagnostics) is not { } site || state.GetString("id") is not { } id)
+        if (await SiteAsync(state, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } site || state.GetString("id") is not { } id)
         {
             return;
         }
@@ -144,9 +148,13 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
 
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
-        _context?.Quota.Applying(request.Private);
+        if (_context is not null)
+        {
+            await _context.Quota.ApplyingAsync(request.Private, cancellationToken).ConfigureAwait(false);
+        }
+
         var (plan, prior, state) = (request.Plan, request.PriorState, response.State);
-        if (Site(prior, response.Diagnostics) is not { } site || prior.GetString("id") is not { } id)
+        if (await SiteAsync(prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } site || prior.GetString("id") is not { } id)
         {
             return;
         }
@@ -229,7 +237,7 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
     {
         _context?.Quota.Applying(request.Private);
         var prior = request.PriorState;
-        if (Site(prior, response.Diagnostics) is not { } site || prior.GetString("id") is not { } id)
+        if (await SiteAsync(prior, response.Diagnostics, cancellationToken).ConfigureAwait(false) is not { } site || prior.GetString("id") is not { } id)
         {
             return;
         }
@@ -278,8 +286,8 @@ internal sealed class VmResource : IResource, IResourceWithConfigure, IResourceW
         response.Private.SetKey(ImportKey, "true");
     }
 
-    private VmSite? Site(ResourceData data, Terraform.Plugin.Diagnostics.DiagnosticCollection diagnostics)
-        => SiteScope.SessionOf(_context, data, diagnostics) is { } session ? new VmSite(session) : null;
+    private async Task<VmSite?> SiteAsync(ResourceData data, Terraform.Plugin.Diagnostics.DiagnosticCollection diagnostics, CancellationToken cancellationToken)
+        => await SiteScope.SessionOfAsync(_context, data, diagnostics, cancellationToken).ConfigureAwait(false) is { } session ? new VmSite(session) : null;
 
     private static string StatusOf(string power) => power == VmSchema.PowerShutoff ? "SHUTOFF" : "ACTIVE";
 

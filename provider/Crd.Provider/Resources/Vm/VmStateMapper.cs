@@ -113,6 +113,14 @@ internal static class VmStateMapper
         {
             // Nova reports names; the state may hold ids. Same groups by name = no change, keep the user's spelling.
             var groups = await site.Neutron.ListSecurityGroupsAsync(cancellationToken).ConfigureAwait(false);
+            if (state.GetStrings("security_groups")!.Any(g => !groups.Any(x => x.Id == g || x.Name == g)))
+            {
+                // A group created since the list was cached (a crd_security_group of this run, or
+                // another process): list again rather than mistake its id for a changed group.
+                site.Neutron.ForgetSecurityGroups();
+                groups = await site.Neutron.ListSecurityGroupsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var stateNames = state.GetStrings("security_groups")!.Select(g => groups.FirstOrDefault(x => x.Id == g)?.Name ?? g).ToHashSet(StringComparer.Ordinal);
             if (stateNames.SetEquals(reported))
             {
