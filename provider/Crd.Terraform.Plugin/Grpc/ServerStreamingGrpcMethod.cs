@@ -30,7 +30,11 @@ internal sealed class ServerStreamingGrpcMethod<TRequest, TResponse>(
 
             try
             {
-                await GrpcFraming.WriteMessageAsync(response.BodyWriter, message, cancellationToken).ConfigureAwait(false);
+                // The caller's token (deadline, StopProvider) is checked between messages, not
+                // handed to the pipe: Kestrel resets the stream (INTERNAL_ERROR) when a body
+                // flush is cancelled, and the call must still end with its status in trailers.
+                cancellationToken.ThrowIfCancellationRequested();
+                await GrpcFraming.WriteMessageAsync(response.BodyWriter, message, response.HttpContext.RequestAborted).ConfigureAwait(false);
             }
             finally
             {

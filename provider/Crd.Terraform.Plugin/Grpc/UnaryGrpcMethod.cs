@@ -15,6 +15,8 @@ internal sealed class UnaryGrpcMethod<TRequest, TResponse>(
         var request = await ReadRequestAsync(http, parser, call.CancellationToken).ConfigureAwait(false);
         var response = await handler(request, call).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"handler for {call.Method} returned null");
-        await GrpcFraming.WriteMessageAsync(http.Response.BodyWriter, response, call.CancellationToken).ConfigureAwait(false);
+        // Checked, not handed to the pipe: a cancelled body flush makes Kestrel reset the stream.
+        call.CancellationToken.ThrowIfCancellationRequested();
+        await GrpcFraming.WriteMessageAsync(http.Response.BodyWriter, response, http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -5,13 +5,15 @@ using Crd.Terraform.Testing.Transport;
 namespace Crd.Benchmarks.StartupBench;
 
 /// <summary>
-/// Usage: StartupBench --exe PATH [--baseline PATH] [--runs 30] [--warmup 2] [--plaintext]
+/// Usage: StartupBench --exe PATH [--baseline PATH] [--compare PATH] [--runs 30] [--warmup 2] [--plaintext]
 /// Launches the provider as Terraform does (environment, AutoMTLS) and measures process start ->
 /// handshake line, start -> first health Check answered over the pinned-mTLS socket, and start ->
 /// first GetProviderSchema (GetSchema on protocol 5) answered. With --baseline (a Go go-plugin
 /// server, tests/Benchmarks/GoPluginServer) the two are launched alternately in the same run and
 /// the ratio of medians ours/baseline is printed; the baseline serves no tfplugin, so it gets the
-/// health probe only. Requests are empty protobuf messages: a bare five-byte prefix.
+/// health probe only. --compare adds a second provider of ours (e.g. the Grpc.AspNetCore spike,
+/// tests/Benchmarks/GrpcAspNetCoreSpike) to the same alternation, with its ratios to both.
+/// Requests are empty protobuf messages: a bare five-byte prefix.
 /// </summary>
 internal static class Program
 {
@@ -19,6 +21,7 @@ internal static class Program
     {
         string? exe = null;
         string? baseline = null;
+        string? compare = null;
         var runs = 30;
         var warmup = 2;
         var tls = true;
@@ -28,6 +31,7 @@ internal static class Program
             {
                 case "--exe": exe = args[++i]; break;
                 case "--baseline": baseline = args[++i]; break;
+                case "--compare": compare = args[++i]; break;
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--plaintext": tls = false; break;
@@ -37,7 +41,7 @@ internal static class Program
             }
         }
 
-        if (exe is null || !File.Exists(exe) || (baseline is not null && !File.Exists(baseline)))
+        if (exe is null || !File.Exists(exe) || (baseline is not null && !File.Exists(baseline)) || (compare is not null && !File.Exists(compare)))
         {
             await Console.Error.WriteLineAsync("--exe PATH to a provider executable is required (and --baseline PATH must exist when given)");
             return 2;
@@ -46,6 +50,8 @@ internal static class Program
         var ours = new Samples();
         var oursSchema = new Samples();
         var theirs = new Samples();
+        var other = new Samples();
+        var otherSchema = new Samples();
         for (var run = 0; run < warmup + runs; run++)
         {
             var keep = run >= warmup;
@@ -56,6 +62,11 @@ internal static class Program
             }
 
             await MeasureAsync(exe, "schema", tls, keep ? oursSchema : null);
+            if (compare is not null)
+            {
+                await MeasureAsync(compare, "health", tls, keep ? other : null);
+                await MeasureAsync(compare, "schema", tls, keep ? otherSchema : null);
+            }
         }
 
         Console.WriteLine($"provider: {exe}");
@@ -75,6 +86,23 @@ internal static class Program
             Report("go-plugin: CPU at first health", theirs.Cpu);
             Ratio("ratio ours/go-plugin, handshake line", ours.Handshake, theirs.Handshake);
             Ratio("ratio ours/go-plugin, first health", ours.FirstCall, theirs.FirstCall);
+        }
+
+        if (compare is not null)
+        {
+            Console.WriteLine($"compare: {compare}");
+            Report("compare: start -> handshake line", other.Handshake);
+            Report("compare: start -> first health answered", other.FirstCall);
+            Report("compare: start -> first schema answered", otherSchema.FirstCall);
+            Report("compare: CPU at first health", other.Cpu);
+            Report("compare: CPU at first schema", otherSchema.Cpu);
+            Ratio("ratio compare/ours, handshake line", other.Handshake, ours.Handshake, target: false);
+            Ratio("ratio compare/ours, first health", other.FirstCall, ours.FirstCall, target: false);
+            if (baseline is not null)
+            {
+                Ratio("ratio compare/go-plugin, handshake line", other.Handshake, theirs.Handshake);
+                Ratio("ratio compare/go-plugin, first health", other.FirstCall, theirs.FirstCall);
+            }
         }
 
         return 0;
@@ -131,11 +159,11 @@ internal static class Program
             $"{label,-44} median {Percentile(samples, 0.5),7:F1} ms   p90 {Percentile(samples, 0.9),7:F1} ms   min {samples[0],7:F1} ms   max {samples[^1],7:F1} ms"));
     }
 
-    private static void Ratio(string label, List<double> ours, List<double> theirs)
+    private static void Ratio(string label, List<double> ours, List<double> theirs, bool target = true)
     {
         var median = Percentile(ours, 0.5) / Percentile(theirs, 0.5);
         var p90 = Percentile(ours, 0.9) / Percentile(theirs, 0.9);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-44} median {median,5:F2}   p90 {p90,5:F2}   (target: median <= 0.80)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-44} median {median,5:F2}   p90 {p90,5:F2}{(target ? "   (target: median <= 0.80)" : string.Empty)}"));
     }
 
     private static double Percentile(List<double> sorted, double p)

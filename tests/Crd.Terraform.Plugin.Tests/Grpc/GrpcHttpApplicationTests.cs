@@ -22,6 +22,37 @@ public sealed class GrpcHttpApplicationTests
     public void IsGrpcContentType_Value_Recognised(string? contentType, bool expected) =>
         Assert.Equal(expected, GrpcHttpApplication.IsGrpcContentType(contentType));
 
+    [Theory]
+    [InlineData("1H", 36_000_000_000L)]
+    [InlineData("2M", 1_200_000_000L)]
+    [InlineData("3S", 30_000_000L)]
+    [InlineData("250m", 2_500_000L)]
+    [InlineData("7u", 70L)]
+    [InlineData("1n", 1L)]
+    [InlineData("250n", 3L)]
+    [InlineData("0S", 0L)]
+    [InlineData("99999999S", 999_999_990_000_000L)]
+    public void GrpcTimeout_ValidValue_ParsesToTicks(string value, long ticks)
+    {
+        Assert.True(GrpcTimeout.TryParse(value, out var timeout));
+        Assert.Equal(ticks, timeout.Value.Ticks);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("S")]
+    [InlineData("10")]
+    [InlineData("10s")]
+    [InlineData("10 S")]
+    [InlineData("-1S")]
+    [InlineData("+1S")]
+    [InlineData("123456789S")]
+    [InlineData("1.5S")]
+    [InlineData("\u0661S")]
+    [InlineData(null)]
+    public void GrpcTimeout_MalformedValue_IsRejected(string? value) =>
+        Assert.False(GrpcTimeout.TryParse(value, out _));
+
     [Fact]
     public void Registry_DuplicatePath_Throws()
     {

@@ -175,6 +175,82 @@ public sealed class GrpcTransportTests(EchoProviderFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Deadline_ShorterThanHandler_AnswersDeadlineExceededAndCancelsHandlerToken()
+    {
+        // Raw, so that only the server can end the call: grpc-dotnet would enforce its own deadline.
+        var before = await StatsAsync();
+        var framed = PluginProcess.Frame(new EchoRequest { DelayMs = 600_000 });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await Plugin.CallRawAsync(
+            "/crd.test.Echo/Unary", [framed], "application/grpc", s_none, new Dictionary<string, string> { ["grpc-timeout"] = "300m" });
+
+        Assert.Equal(4, response.GrpcStatus);
+        Assert.Contains("deadline", response.GrpcMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(response.Messages);
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(250), $"answered after {started.Elapsed}, before the deadline");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"answered after {started.Elapsed}");
+        Assert.True(await PluginTestLaunch.EventuallyAsync(async () => (await StatsAsync()).CancelledCalls > before.CancelledCalls), "handler token never fired");
+    }
+
+    [Fact]
+    public async Task Deadline_LongerThanHandler_AnswersNormally()
+    {
+        var framed = PluginProcess.Frame(new EchoRequest { Payload = ByteString.CopyFromUtf8("in time"), DelayMs = 50 });
+
+        var response = await Plugin.CallRawAsync(
+            "/crd.test.Echo/Unary", [framed], "application/grpc", s_none, new Dictionary<string, string> { ["grpc-timeout"] = "20S" });
+
+        Assert.Equal(0, response.GrpcStatus);
+        Assert.Equal("in time", EchoResponse.Parser.ParseFrom(Assert.Single(response.Messages)).Payload.ToStringUtf8());
+    }
+
+    [Fact]
+    public async Task Deadline_ExpiresWhileStreaming_EndsStreamWithDeadlineExceeded()
+    {
+        // A million messages (each flushed) take far longer than 500 ms: the stream ends early,
+        // with the status in the trailers after the messages sent so far.
+        var framed = PluginProcess.Frame(new EchoRequest { Count = 1_000_000, Payload = ByteString.CopyFromUtf8("s") });
+
+        var response = await Plugin.CallRawAsync(
+            "/crd.test.Echo/Stream", [framed], "application/grpc", s_none, new Dictionary<string, string> { ["grpc-timeout"] = "500m" });
+
+        Assert.Equal(4, response.GrpcStatus);
+        Assert.False(response.TrailersOnly);
+        Assert.InRange(response.Messages.Count, 1, 999_999);
+    }
+
+    [Theory]
+    [InlineData("10")]
+    [InlineData("1.5S")]
+    [InlineData("123456789S")]
+    [InlineData("5x")]
+    public async Task Deadline_MalformedGrpcTimeout_ReturnsInternal(string value)
+    {
+        var framed = PluginProcess.Frame(new EchoRequest { Payload = ByteString.CopyFromUtf8("x") });
+
+        var response = await Plugin.CallRawAsync(
+            "/crd.test.Echo/Unary", [framed], "application/grpc", s_none, new Dictionary<string, string> { ["grpc-timeout"] = value });
+
+        Assert.Equal(13, response.GrpcStatus);
+        Assert.Contains("grpc-timeout", response.GrpcMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deadline_SetByGrpcDotnetClient_IsHonouredByServer()
+    {
+        // grpc-dotnet sends grpc-timeout from the deadline; either side may end the call first
+        // (the harness's channel turns an exceeded deadline into OperationCanceledException),
+        // but the handler's token must fire either way.
+        var before = await StatsAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await EchoClient.UnaryAsync(new EchoRequest { DelayMs = 600_000 }, deadline: DateTime.UtcNow.AddMilliseconds(300)));
+
+        Assert.True(await PluginTestLaunch.EventuallyAsync(async () => (await StatsAsync()).CancelledCalls > before.CancelledCalls), "handler token never fired");
+    }
+
+    [Fact]
     public async Task Connection_IdleBetweenCalls_IsKeptOpen()
     {
         await StatsAsync();

@@ -50,11 +50,22 @@ public sealed partial class PluginProcess
 
     /// <summary>
     /// Sends arbitrary request bytes, chunk by chunk with a flush after each (so each chunk
-    /// travels in its own DATA frames), and returns what came back, without interpretation.
+    /// travels in its own DATA frames), with optional extra request headers (sent unvalidated),
+    /// and returns what came back, without interpretation.
     /// </summary>
-    public async Task<GrpcRawResponse> CallRawAsync(string path, IReadOnlyList<ReadOnlyMemory<byte>> chunks, string contentType, CancellationToken cancellationToken)
+    public async Task<GrpcRawResponse> CallRawAsync(
+        string path,
+        IReadOnlyList<ReadOnlyMemory<byte>> chunks,
+        string contentType,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var httpRequest = CreateRequest(path, new FramedContent(chunks, contentType));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            httpRequest.Headers.TryAddWithoutValidation(name, value);
+        }
+
         using var response = await Http.SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var messages = new List<byte[]>();
         var contentTypeHeader = response.Content.Headers.ContentType?.ToString();
