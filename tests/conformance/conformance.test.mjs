@@ -124,7 +124,14 @@ before(async () => {
 after(async () => {
   if (process.env.CRD_CONFORMANCE_LOG_FILE) writeFileSync(process.env.CRD_CONFORMANCE_LOG_FILE, state.stderr.join('\n'));
   for (const c of [state.health, state.controller, state.generic, state.echo, state.provider6]) c?.close();
-  if (state.child && state.child.exitCode === null) state.child.kill('SIGKILL');
+  if (state.child && state.child.exitCode === null) {
+    // SIGTERM: the provider stops cleanly and removes its unix socket; SIGKILL only after 5 s.
+    const exited = new Promise((resolve) => state.child.once('exit', resolve));
+    state.child.kill('SIGTERM');
+    const timer = setTimeout(() => state.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
   if (state.dir) rmSync(state.dir, { recursive: true, force: true });
 });
 

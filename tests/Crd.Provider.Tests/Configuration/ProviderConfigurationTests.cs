@@ -151,7 +151,19 @@ public sealed class ProviderConfigurationTests
     [Fact]
     public async Task Site_CloudFromCloudsYaml_ResolvesCredentials()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("clouds-").FullName, "clouds.yaml");
+        var directory = Directory.CreateTempSubdirectory("clouds-").FullName;
+        try
+        {
+            await CloudsYamlEntriesResolveAsync(Path.Combine(directory, "clouds.yaml"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task CloudsYamlEntriesResolveAsync(string file)
+    {
         File.WriteAllText(file, """
             clouds:
               crd-toulouse:

@@ -21,6 +21,8 @@ namespace Crd.Terraform.Testing.Transport;
 /// </summary>
 public sealed partial class PluginProcess : IAsyncDisposable
 {
+    // The socket of a plugin whose handshake line we refused (it serves there all the same).
+    private string? _refusedSocketPath;
     private const string MagicCookieValue = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
     private readonly Process _process;
@@ -49,7 +51,7 @@ public sealed partial class PluginProcess : IAsyncDisposable
     public int ProtocolVersion => Handshake?.ProtocolVersion ?? 0;
 
     /// <summary>The unix socket path the plugin listens on.</summary>
-    public string SocketPath => Handshake?.Address ?? string.Empty;
+    public string SocketPath => Handshake?.Address ?? _refusedSocketPath ?? string.Empty;
 
     /// <summary>The process id.</summary>
     public int ProcessId => _process.Id;
@@ -143,9 +145,13 @@ public sealed partial class PluginProcess : IAsyncDisposable
             }
             catch (FormatException ex)
             {
+                var fields = line.Split('|');
+                plugin._refusedSocketPath = fields.Length > 3 && fields[2] == "unix" && fields[3].StartsWith('/') ? fields[3] : null;
                 throw new PluginStartException(ex.Message, plugin.StderrLines);
             }
 
+            // Known from here on, so that disposing a plugin refused below removes its socket.
+            plugin.Handshake = handshake;
             if (options.UseTls && handshake.ServerCertificateDer is null)
             {
                 // go-plugin's client would attempt TLS without a root and fail (protocol.md §1.5).
@@ -163,7 +169,6 @@ public sealed partial class PluginProcess : IAsyncDisposable
                 throw new PluginStartException($"expected a unix socket, got {handshake.Network}", plugin.StderrLines);
             }
 
-            plugin.Handshake = handshake;
             plugin._stdoutPump = PumpAsync(process.StandardOutput, plugin._extraStdout);
             (plugin._http, plugin._channel) = CreateClients(handshake, options.UseTls, presented, () => Interlocked.Increment(ref plugin._connections));
             return plugin;
@@ -249,6 +254,14 @@ public sealed partial class PluginProcess : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            // A plugin killed here or by a test's signal cannot remove its unix socket: whoever
+            // kills it must (a test run left one per killed provider in TMPDIR). Tests of the
+            // plugin's own clean-up assert on the socket before disposing.
+            if (SocketPath.Length > 0)
+            {
+                File.Delete(SocketPath);
             }
         }
         catch (InvalidOperationException)
