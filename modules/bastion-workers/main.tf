@@ -58,6 +58,7 @@ resource "crd_key_pair" "admin" {
   for_each = local.admin_key == null ? toset([]) : local.sites
 
   site       = each.key
+  project    = var.project
   name       = "${var.name_prefix}-admin"
   public_key = local.admin_key
 }
@@ -66,6 +67,7 @@ resource "crd_security_group" "bastion" {
   for_each = local.sites
 
   site        = each.key
+  project     = var.project
   name        = "${var.name_prefix}-bastion"
   description = "SSH to the ${var.name_prefix} bastion from the allowed networks (managed by Terraform)"
 
@@ -99,6 +101,7 @@ resource "crd_security_group" "workers" {
   for_each = local.sites
 
   site        = each.key
+  project     = var.project
   name        = "${var.name_prefix}-workers"
   description = "${var.name_prefix} workers: SSH from this site's bastion only, anything between workers (managed by Terraform)"
 
@@ -126,6 +129,7 @@ resource "crd_vm" "bastion" {
   for_each = local.sites
 
   site            = each.key
+  project         = var.project
   name            = local.bastion_name[each.key]
   flavor          = var.bastion.flavor
   image           = coalesce(var.bastion.image, var.image)
@@ -147,6 +151,7 @@ resource "crd_vm" "worker" {
   for_each = local.workers
 
   site                = each.value.site
+  project             = var.project
   name                = each.key
   flavor              = each.value.flavor
   image               = each.value.image
@@ -162,6 +167,7 @@ resource "crd_volume" "data" {
   for_each = { for k, v in local.data_volumes : k => v if !v.keep_on_destroy }
 
   site        = each.value.site
+  project     = var.project
   name        = each.key
   size_gb     = each.value.size_gb
   volume_type = each.value.volume_type
@@ -174,6 +180,7 @@ resource "crd_volume" "kept" {
   for_each = { for k, v in local.data_volumes : k => v if v.keep_on_destroy }
 
   site        = each.value.site
+  project     = var.project
   name        = each.key
   size_gb     = each.value.size_gb
   volume_type = each.value.volume_type

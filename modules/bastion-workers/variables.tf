@@ -162,3 +162,9 @@ variable "cloud_config_extra" {
   type        = any
   default     = {}
 }
+
+variable "project" {
+  description = "A crd_project id (`crd_project.x.id`): every VM, volume, security group and key pair is created in that portal project's tenant on its site (each site used must be one of the project's `sites`). Null: the project of each site's credentials."
+  type        = string
+  default     = null
+}
