@@ -131,3 +131,7 @@ output "oauth_callback_url" {
 output "cluster_id" {
   value = crd_k8s_cluster.hub.id
 }
+
+output "kubernetes_api" {
+  value = crd_k8s_cluster.hub.api_address
+}
