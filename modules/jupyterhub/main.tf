@@ -23,9 +23,8 @@ locals {
     }
     Authenticator = merge(
       {
-        allow_all         = var.allow_all
-        admin_users       = var.admin_users
-        enable_auth_state = false
+        allow_all   = var.allow_all
+        admin_users = var.admin_users
       },
       length(var.oidc.allowed_users) > 0 ? { allowed_users = var.oidc.allowed_users } : {},
       var.oidc.manage_groups ? { manage_groups = true } : {},
