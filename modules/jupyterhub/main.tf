@@ -58,13 +58,16 @@ locals {
         p.cpu == null ? {} : { cpu_guarantee = p.cpu, cpu_limit = p.cpu },
         p.memory == null ? {} : { mem_guarantee = p.memory, mem_limit = p.memory },
         length(p.node_selector) == 0 ? {} : { node_selector = p.node_selector },
-        # A GPU profile asks for the GPUs and tolerates the GPU nodes' taint; profiles without GPUs
-        # say 0 explicitly, so that a GPU request never persists across profiles.
-        p.gpu > 0 ? {
+        # A GPU profile asks for the GPUs and tolerates the GPU nodes' taint; when some profile
+        # has GPUs the others reset the request, so that it never persists across profiles.
+        # (`{ for ... if cond }` keeps or drops keys whose values differ in type, which a
+        # conditional expression cannot.)
+        { for k, v in {
           extra_resource_limits     = { "nvidia.com/gpu" = tostring(p.gpu) }
           extra_resource_guarantees = { "nvidia.com/gpu" = tostring(p.gpu) }
           tolerations               = [{ key = "nvidia.com/gpu", operator = "Exists", effect = "NoSchedule" }]
-        } : length([for q in var.profiles : q if q.gpu > 0]) > 0 ? { extra_resource_limits = {} } : {},
+        } : k => v if p.gpu > 0 },
+        p.gpu == 0 && length([for q in var.profiles : q if q.gpu > 0]) > 0 ? { extra_resource_limits = {} } : {},
       )
     }
   ]
@@ -72,9 +75,11 @@ locals {
 
   # Volumes of users' servers: shared volumes, /dev/shm, the Onedata mount.
   shared_volumes = [
-    for v in var.shared_volumes : v.pvc_name != null ?
-    { name = v.name, persistentVolumeClaim = { claimName = v.pvc_name } } :
-    { name = v.name, nfs = { server = v.nfs_server, path = v.nfs_path } }
+    for v in var.shared_volumes : merge(
+      { name = v.name },
+      v.pvc_name != null ? { persistentVolumeClaim = { claimName = v.pvc_name } } : {},
+      v.pvc_name == null ? { nfs = { server = v.nfs_server, path = v.nfs_path } } : {},
+    )
   ]
   shared_mounts   = [for v in var.shared_volumes : { name = v.name, mountPath = v.mount_path, readOnly = v.read_only }]
   shm_volumes     = var.shm_size == null ? [] : [{ name = "shm", emptyDir = { medium = "Memory", sizeLimit = var.shm_size } }]
@@ -143,20 +148,25 @@ locals {
           length(local.core_node_selector) == 0 ? {} : { nodeSelector = local.core_node_selector },
         )
       },
-      var.tls.mode == "letsencrypt" ? {
-        https = { enabled = true, type = "letsencrypt", hosts = [var.hostname], letsencrypt = { contactEmail = var.tls.letsencrypt_email } }
-        } : var.tls.mode == "offload" ? {
-        https = { enabled = true, type = "offload", hosts = [var.hostname] }
-      } : { https = { enabled = false } },
+      {
+        https = merge(
+          { enabled = contains(["letsencrypt", "offload"], var.tls.mode) },
+          { for k, v in {
+            type        = "letsencrypt"
+            hosts       = [var.hostname]
+            letsencrypt = { contactEmail = var.tls.letsencrypt_email }
+          } : k => v if var.tls.mode == "letsencrypt" },
+          { for k, v in { type = "offload", hosts = [var.hostname] } : k => v if var.tls.mode == "offload" },
+        )
+      },
     )
 
-    ingress = local.use_ingress ? {
-      enabled          = true
+    ingress = merge({ enabled = local.use_ingress }, { for k, v in {
       ingressClassName = var.ingress_class_name
       hosts            = [var.hostname]
       annotations      = var.tls.mode == "cert-manager" ? { "cert-manager.io/cluster-issuer" = var.tls.cluster_issuer } : {}
       tls              = [{ hosts = [var.hostname], secretName = local.tls_secret_name }]
-    } : { enabled = false }
+    } : k => v if local.use_ingress })
 
     singleuser = merge(
       {

@@ -178,3 +178,38 @@ run "rejects_onedata_without_token" {
 
   expect_failures = [var.onedata_token]
 }
+
+run "letsencrypt_mode_uses_autohttps_without_ingress" {
+  command = plan
+
+  variables {
+    tls = { mode = "letsencrypt", letsencrypt_email = "admin@lab.example.org" }
+  }
+
+  assert {
+    condition     = yamldecode(helm_release.hub.values[0]).proxy.https == { enabled = true, type = "letsencrypt", hosts = ["hub.lab.example.org"], letsencrypt = { contactEmail = "admin@lab.example.org" } }
+    error_message = "letsencrypt mode: the chart's autohttps with the contact address."
+  }
+  assert {
+    condition     = yamldecode(helm_release.hub.values[0]).ingress == { enabled = false } && yamldecode(helm_release.hub.values[0]).proxy.service.type == "LoadBalancer"
+    error_message = "letsencrypt mode: no ingress, the proxy takes the load balancer."
+  }
+}
+
+run "existing_tls_secret_and_extra_values" {
+  command = plan
+
+  variables {
+    tls          = { mode = "secret", secret_name = "hub-tls" }
+    extra_values = ["singleuser:\n  defaultUrl: /tree\n"]
+  }
+
+  assert {
+    condition     = yamldecode(helm_release.hub.values[0]).ingress.tls == [{ hosts = ["hub.lab.example.org"], secretName = "hub-tls" }] && yamldecode(helm_release.hub.values[0]).ingress.annotations == {}
+    error_message = "secret mode: the ingress uses the given secret, no cert-manager annotation."
+  }
+  assert {
+    condition     = length(helm_release.hub.values) == 2 && helm_release.hub.values[1] == "singleuser:\n  defaultUrl: /tree\n"
+    error_message = "extra_values come after the module's values (Helm merges later documents over earlier ones)."
+  }
+}
