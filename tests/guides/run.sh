@@ -30,7 +30,8 @@
 # in ~/.crd-sim have the URL), and CRD_PROVIDER_BINARY is set so that the guide's own
 # `scripts/install-provider` installs an existing binary in a second instead of publishing
 # (3-7 min): $CRD_PROVIDER_PATH when set (scripts/test publishes it), else a wrapper of the Debug
-# build (built if missing). Each guide has GUIDE_TIMEOUT seconds (default 600). GUIDES_LOG_DIR=DIR
+# build (built if missing), and DOTNET_CLI_HOME is the caller's home (dotnet's NuGet settings
+# and package cache). Each guide has GUIDE_TIMEOUT seconds (default 600). GUIDES_LOG_DIR=DIR
 # keeps each step's output (colours removed) in DIR/<guide>-<line>.log, for authors who paste real
 # output into a guide. Before the guides, the runner checks itself on tests/guides/testdata/*.md.
 # Nothing is left behind: the temp dirs are removed and every background process group is
@@ -74,6 +75,10 @@ if [[ ${#guides[@]} -eq 0 ]]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The guide's HOME is a temp dir, but `dotnet run` keeps the caller's NuGet configuration and
+# package cache (as a reader's would be in their home): without it, it would restore again into
+# the temp HOME (downloading) and rewrite obj/project.assets.json in the repository.
+dotnet_home="${DOTNET_CLI_HOME:-$HOME}"
 # `dotnet run` in a guide must not leave build servers behind.
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
@@ -119,7 +124,7 @@ run_guide() { # run_guide GUIDE LABEL OUT: the guide's ok/not ok lines into OUT;
   env "${env_args[@]}" \
     HOME="$gwork/home" CRD_REPO="$repo" CRD_GUIDES_WORK="$gwork" CRD_GUIDES_PIDS="$pids" \
     CRD_GUIDES_LIB="$here/session.sh" CRD_GUIDES_READY_TIMEOUT="${CRD_GUIDES_READY_TIMEOUT:-300}" \
-    CRD_SIM_PORT=0 CRD_PROVIDER_BINARY="$provider" CHECKPOINT_DISABLE=1 \
+    CRD_SIM_PORT=0 CRD_PROVIDER_BINARY="$provider" CHECKPOINT_DISABLE=1 DOTNET_CLI_HOME="$dotnet_home" \
     timeout -k 10 "${GUIDE_TIMEOUT:-600}" bash "$gwork/guide.sh" >"$out" 2>&1
   status=$?
   guide_pass=$(grep -c '^ok - ' "$out")
@@ -167,6 +172,10 @@ check "runner: a guide without the runnable marker is refused" selftest not-runn
 check "runner: a .tf file block that is not terraform fmt-clean fails" selftest fail-fmt.md 1 1
 
 echo "guides: $(terraform version 2>/dev/null | head -n1), provider $provider"
+# What a guide must not change in the repository: its files, and the restore state of crd-sim.
+git_status_before="$(git -C "$repo" status --porcelain 2>/dev/null)"
+assets="$repo/simulator/Crd.Simulator/obj/project.assets.json"
+assets_before="$(md5sum "$assets" 2>/dev/null)"
 for guide in "${guides[@]}"; do
   label="docs/guides/$(basename "$guide")"
   start=$SECONDS
@@ -175,6 +184,11 @@ for guide in "${guides[@]}"; do
   pass=$((pass + guide_pass)); fail=$((fail + guide_fail))
   echo "# $label: $((SECONDS - start)) s"
 done
+if [[ ${#guides[@]} -gt 0 ]]; then
+  check "guides: the repository is as before (git status, crd-sim's obj/project.assets.json)" \
+    eval '[[ "$(git -C "$repo" status --porcelain 2>/dev/null)" == "$git_status_before" ]] \
+      && [[ "$(md5sum "$assets" 2>/dev/null)" == "$assets_before" ]] || { git -C "$repo" status --short; false; }'
+fi
 echo "# pass $pass"
 echo "# fail $fail"
 [[ $fail -eq 0 ]]
