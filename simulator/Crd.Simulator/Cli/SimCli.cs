@@ -40,7 +40,13 @@ public static class SimCli
 
     private static Command BuildUp()
     {
-        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = pick a free one)", DefaultValueFactory = _ => 8480 };
+        // CRD_SIM_PORT lets a test run a guide's plain `crd-sim up` on a free port (tests/guides/run.sh).
+        var port = new Option<int>("--port")
+        {
+            Description = "TCP port on 127.0.0.1 (0 = pick a free one). Default: $CRD_SIM_PORT or 8480",
+            DefaultValueFactory = _ => int.TryParse(Environment.GetEnvironmentVariable("CRD_SIM_PORT"), out var fromEnvironment)
+                && fromEnvironment is >= 0 and <= 65535 ? fromEnvironment : 8480,
+        };
         var config = new Option<string?>("--config") { Description = "Configuration file (default: <data>/crd-sim.json, written on first run)" };
         var build = new Option<double?>("--build-seconds") { Description = "Seconds a server stays in BUILD" };
         var lifetime = new Option<int?>("--token-lifetime") { Description = "Keystone token lifetime in seconds" };
