@@ -18,6 +18,9 @@
 #                                colours removed); repeatable
 #   <!-- expect-fail -->         before a console block: each of its commands must fail
 #   <!-- skip: REASON -->        before a block: not run (e.g. needs a real cloud)
+#   <!-- stand-ins: helm kubernetes -->  under the title: the stand-in hashicorp/helm and
+#                                hashicorp/kubernetes providers (tests/StandIns) are put in the
+#                                guide HOME's ~/.terraform.d/plugins, recording into CRD_STANDIN_DIR
 #   <!-- background: REGEX -->   before a one-command console block ("in a second terminal"): started
 #                                in its own process group, the runner waits for REGEX in its output
 #                                (CRD_GUIDES_READY_TIMEOUT, default 300 s) and kills it at the end
@@ -117,6 +120,18 @@ run_guide() { # run_guide GUIDE LABEL OUT: the guide's ok/not ok lines into OUT;
     echo "not ok - $label: $(cat "$gwork/compile.log")" >"$out"; guide_fail=1; rm -rf "$gwork"; return
   fi
   mkdir -p "$gwork/home"
+  # <!-- stand-ins: helm kubernetes -->: the guide's `terraform init` would download
+  # hashicorp/helm and hashicorp/kubernetes from the registry (unreachable here). The stand-ins
+  # of tests/StandIns go where Terraform looks before the registry, the implied local mirror
+  # ~/.terraform.d/plugins of the guide's HOME, and record what they deploy in CRD_STANDIN_DIR.
+  local standin_env=()
+  if grep -q '^<!-- stand-ins:' "$guide"; then
+    if ! "$repo/tests/StandIns/install-mirror.sh" "$gwork/home/.terraform.d/plugins" >"$gwork/standins.log" 2>&1; then
+      { echo "not ok - $label: the stand-in helm and kubernetes providers could not be installed"; sed 's/^/    /' "$gwork/standins.log" | tail -n 20; } >"$out"
+      guide_fail=1; rm -rf "$gwork"; return
+    fi
+    standin_env=(CRD_STANDIN_DIR="$gwork/standin-records")
+  fi
   # A clean environment: the reader's own Terraform, OpenStack and crd settings do not leak in.
   while IFS='=' read -r name _; do
     [[ "$name" == TF_* || "$name" == OS_* || "$name" == CRD_* ]] && env_args+=(-u "$name")
@@ -124,7 +139,7 @@ run_guide() { # run_guide GUIDE LABEL OUT: the guide's ok/not ok lines into OUT;
   env "${env_args[@]}" \
     HOME="$gwork/home" CRD_REPO="$repo" CRD_GUIDES_WORK="$gwork" CRD_GUIDES_PIDS="$pids" \
     CRD_GUIDES_LIB="$here/session.sh" CRD_GUIDES_READY_TIMEOUT="${CRD_GUIDES_READY_TIMEOUT:-300}" \
-    CRD_SIM_PORT=0 CRD_PROVIDER_BINARY="$provider" CHECKPOINT_DISABLE=1 DOTNET_CLI_HOME="$dotnet_home" \
+    CRD_SIM_PORT=0 CRD_PROVIDER_BINARY="$provider" CHECKPOINT_DISABLE=1 DOTNET_CLI_HOME="$dotnet_home" "${standin_env[@]}" \
     timeout -k 10 "${GUIDE_TIMEOUT:-600}" bash "$gwork/guide.sh" >"$out" 2>&1
   status=$?
   guide_pass=$(grep -c '^ok - ' "$out")
