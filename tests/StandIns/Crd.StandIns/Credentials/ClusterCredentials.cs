@@ -26,38 +26,40 @@ internal sealed record ClusterCredentials(string? Host, bool Configured)
                 ? null
                 : v.AsString();
 
+        // Terraform shows the source range, not the path: the detail names the attribute itself.
+        var prefix = at.IsRoot ? "" : at + ".";
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var host = Get("host");
         if (host is not null && !(Uri.TryCreate(host, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0))
         {
             diagnostics.AddAttributeError(at.Attribute("host"), "Invalid Kubernetes Host",
-                $"\"{host}\" is not an https URL of a Kubernetes API server (expected https://HOST[:PORT]).");
+                $"{prefix}host \"{host}\" is not an https URL of a Kubernetes API server (expected https://HOST[:PORT]).");
         }
 
-        var ca = PemCertificates.Read(Get("cluster_ca_certificate"), at.Attribute("cluster_ca_certificate"), "cluster_ca_certificate", diagnostics);
-        var client = PemCertificates.Read(Get("client_certificate"), at.Attribute("client_certificate"), "client_certificate", diagnostics);
+        var ca = PemCertificates.Read(Get("cluster_ca_certificate"), at.Attribute("cluster_ca_certificate"), prefix + "cluster_ca_certificate", diagnostics);
+        var client = PemCertificates.Read(Get("client_certificate"), at.Attribute("client_certificate"), prefix + "client_certificate", diagnostics);
         var key = Get("client_key");
         if (client is { Count: > 0 })
         {
             if (ca is { Count: > 0 })
             {
-                PemCertificates.CheckIssuedBy(client[0], ca, at.Attribute("client_certificate"), diagnostics);
+                PemCertificates.CheckIssuedBy(client[0], ca, at.Attribute("client_certificate"), prefix + "client_certificate", diagnostics);
             }
 
             if (key is null)
             {
                 diagnostics.AddAttributeError(at.Attribute("client_key"), "Missing Client Key",
-                    "client_certificate is set but client_key is not: a client certificate authenticates only with its private key.");
+                    $"{prefix}client_certificate is set but {prefix}client_key is not: a client certificate authenticates only with its private key.");
             }
             else
             {
-                PemCertificates.CheckKeyMatches(client[0], key, at.Attribute("client_key"), diagnostics);
+                PemCertificates.CheckKeyMatches(client[0], key, at.Attribute("client_key"), prefix + "client_key", diagnostics);
             }
         }
         else if (key is not null && Get("client_certificate") is null)
         {
             diagnostics.AddAttributeError(at.Attribute("client_certificate"), "Missing Client Certificate",
-                "client_key is set but client_certificate is not.");
+                $"{prefix}client_key is set but {prefix}client_certificate is not.");
         }
 
         if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errors)

@@ -60,13 +60,13 @@ internal static class PemCertificates
     }
 
     /// <summary>Adds an error unless one of <paramref name="authorities"/> issued and signed <paramref name="certificate"/>.</summary>
-    public static void CheckIssuedBy(X509Certificate2 certificate, IReadOnlyList<X509Certificate2> authorities, CtyPath path, DiagnosticCollection diagnostics)
+    public static void CheckIssuedBy(X509Certificate2 certificate, IReadOnlyList<X509Certificate2> authorities, CtyPath path, string name, DiagnosticCollection diagnostics)
     {
         var issuers = authorities.Where(ca => ca.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData)).ToList();
         if (issuers.Count == 0)
         {
             diagnostics.AddAttributeError(path, "Client Certificate Not Issued By Cluster CA",
-                $"The client certificate (subject \"{certificate.Subject}\") was issued by \"{certificate.Issuer}\", but cluster_ca_certificate holds " +
+                $"{name} (subject \"{certificate.Subject}\") was issued by \"{certificate.Issuer}\", but {name[..^"client_certificate".Length]}cluster_ca_certificate holds " +
                 $"{string.Join(", ", authorities.Select(ca => $"\"{ca.Subject}\""))}. The API server would refuse it: use the certificate and CA of the same cluster.");
             return;
         }
@@ -84,30 +84,30 @@ internal static class PemCertificates
             else
             {
                 diagnostics.AddAttributeError(path, "Unsupported Certificate Signature",
-                    $"The client certificate is signed with algorithm {algorithm}; the stand-in verifies ECDSA and RSA PKCS#1 v1.5 with SHA-256/384/512.");
+                    $"{name} is signed with algorithm {algorithm}; the stand-in verifies ECDSA and RSA PKCS#1 v1.5 with SHA-256/384/512.");
                 return;
             }
         }
 
         diagnostics.AddAttributeError(path, "Client Certificate Signature Invalid",
-            $"The client certificate names \"{certificate.Issuer}\" as issuer, but its signature does not verify with that CA's public key: it was signed by another key of the same name. The API server would refuse it.");
+            $"{name} names \"{certificate.Issuer}\" as issuer, but its signature does not verify with that CA's public key: it was signed by another key of the same name. The API server would refuse it.");
     }
 
     /// <summary>Adds an error unless <paramref name="keyPem"/> is the private key of <paramref name="certificate"/>.</summary>
-    public static void CheckKeyMatches(X509Certificate2 certificate, string keyPem, CtyPath path, DiagnosticCollection diagnostics)
+    public static void CheckKeyMatches(X509Certificate2 certificate, string keyPem, CtyPath path, string name, DiagnosticCollection diagnostics)
     {
         var publicKey = PublicKeyOf(keyPem);
         if (publicKey is null)
         {
             diagnostics.AddAttributeError(path, "Invalid PEM Private Key",
-                "client_key is not an unencrypted PEM private key (\"EC PRIVATE KEY\", \"RSA PRIVATE KEY\" or \"PRIVATE KEY\" block).");
+                $"{name} is not an unencrypted PEM private key (\"EC PRIVATE KEY\", \"RSA PRIVATE KEY\" or \"PRIVATE KEY\" block).");
             return;
         }
 
         if (!publicKey.AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()))
         {
             diagnostics.AddAttributeError(path, "Client Key Does Not Match Certificate",
-                $"client_key is not the private key of the client certificate \"{certificate.Subject}\": use the key the certificate was issued for.");
+                $"{name} is not the private key of the client certificate \"{certificate.Subject}\": use the key the certificate was issued for.");
         }
     }
 

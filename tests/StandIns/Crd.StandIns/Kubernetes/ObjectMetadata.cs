@@ -90,7 +90,7 @@ internal static class ObjectMetadata
         ["annotations"] = Map(metadata.GetStringMap("annotations")),
         ["uid"] = Guid.NewGuid().ToString(),
         ["resource_version"] = "1",
-        ["generation"] = 0,
+        ["generation"] = 0L,
     };
 
     /// <summary>The recorded metadata after an update of labels or annotations.</summary>
