@@ -290,4 +290,94 @@ tf destroy destroy -auto-approve "${opts[@]}"
 check "destroy removes every record" \
   bash -c "grep -q 'Resources: 4 destroyed' '$last_log' && test -z \"\$(find '$CRD_STANDIN_DIR' -type f)\""
 
+# 11. End to end (optional): the credentials crd_k8s_kubeconfig issues on crd-sim pass the
+# stand-ins' checks, with the providers configured from the ephemeral resource.
+repo=$(cd "$here/../.." && pwd)
+crd="${CRD_PROVIDER_PATH:-$repo/provider/Crd.Provider/bin/Debug/net10.0/terraform-provider-crd}"
+sim="$repo/simulator/Crd.Simulator/bin/Debug/net10.0/crd-sim"
+if [[ ! -x "$crd" || ! -x "$sim" ]]; then
+  echo "standins: end-to-end with crd_k8s_kubeconfig skipped: build provider/Crd.Provider and simulator/Crd.Simulator (or set CRD_PROVIDER_PATH) first"
+  done_
+fi
+"$sim" up --data "$work/sim" --port 0 --instant >"$work/sim.log" 2>&1 &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null; wait "$sim_pid" 2>/dev/null; [[ "${STANDINS_KEEP:-0}" == 1 ]] && echo "kept $work" || rm -rf "$work"' EXIT
+for _ in $(seq 1 300); do grep -q '^crd-sim ready' "$work/sim.log" && break; kill -0 "$sim_pid" 2>/dev/null || break; sleep 0.1; done
+if ! grep -q '^crd-sim ready' "$work/sim.log"; then last_log="$work/sim.log"; not_ok "crd-sim starts"; done_; fi
+# terraform-provider-crd through the same mirror (dev_overrides would make init look it up in the registry).
+crd_dir="$work/mirror/registry.terraform.io/crd-cloud/crd/0.1.0/$(basename "$(dirname "$(find "$work/mirror/registry.terraform.io/hashicorp/helm" -name 'terraform-provider-helm_v3.1.2')")")"
+mkdir -p "$crd_dir"
+# Terraform runs the first file whose name starts with terraform-provider-crd, and the Debug build's
+# .deps.json sorts before the _v0.1.0 apphost: the mirror holds only a launcher.
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$crd" >"$crd_dir/terraform-provider-crd_v0.1.0"
+chmod +x "$crd_dir/terraform-provider-crd_v0.1.0"
+sed -i 's|"registry.terraform.io/hashicorp/\*"\]|"registry.terraform.io/hashicorp/*", "registry.terraform.io/crd-cloud/*"]|' "$TF_CLI_CONFIG_FILE"
+export CRD_STANDIN_DIR="$work/records-e2e"
+mkdir -p "$work/e2e"
+cp "$work/sim/provider.tf" "$work/e2e/provider.tf"
+cat >"$work/e2e/main.tf" <<'HCL'
+terraform {
+  required_providers {
+    crd        = { source = "crd-cloud/crd" }
+    helm       = { source = "hashicorp/helm", version = "3.1.2" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "2.38.0" }
+  }
+}
+data "crd_k8s_templates" "v130" {
+  kube_version = "1.30"
+}
+resource "crd_k8s_cluster" "k" {
+  name          = "hub"
+  template      = data.crd_k8s_templates.v130.name
+  master_flavor = "m1.small"
+  worker_flavor = "m1.small"
+  node_count    = 1
+}
+ephemeral "crd_k8s_kubeconfig" "kc" {
+  cluster_id = crd_k8s_cluster.k.id
+  site       = crd_k8s_cluster.k.site
+}
+provider "kubernetes" {
+  host                   = ephemeral.crd_k8s_kubeconfig.kc.host
+  cluster_ca_certificate = ephemeral.crd_k8s_kubeconfig.kc.ca_certificate
+  client_certificate     = ephemeral.crd_k8s_kubeconfig.kc.client_certificate
+  client_key             = ephemeral.crd_k8s_kubeconfig.kc.client_key
+}
+provider "helm" {
+  kubernetes = {
+    host                   = ephemeral.crd_k8s_kubeconfig.kc.host
+    cluster_ca_certificate = ephemeral.crd_k8s_kubeconfig.kc.ca_certificate
+    client_certificate     = ephemeral.crd_k8s_kubeconfig.kc.client_certificate
+    client_key             = ephemeral.crd_k8s_kubeconfig.kc.client_key
+  }
+}
+resource "kubernetes_namespace_v1" "hub" {
+  metadata {
+    name = "jhub"
+  }
+}
+resource "helm_release" "hub" {
+  name       = "jupyterhub"
+  namespace  = kubernetes_namespace_v1.hub.metadata[0].name
+  repository = "https://hub.jupyter.org/helm-chart/"
+  chart      = "jupyterhub"
+  version    = "4.2.0"
+}
+output "api" {
+  value = crd_k8s_cluster.k.api_address
+}
+HCL
+e2e() { last_log="$work/$1.log"; shift; (cd "$work/e2e" && terraform "$@" -no-color) >"$last_log" 2>&1; }
+e2e e2e-init init
+e2e e2e-apply apply -auto-approve
+api=$(cd "$work/e2e" && terraform output -raw api 2>/dev/null)
+check "crd_k8s_kubeconfig's certificate, key and CA from crd-sim pass both stand-ins' checks; the records carry the cluster's host" \
+  bash -c "grep -q 'Apply complete! Resources: 3 added' '$last_log' && test -n '$api' \
+    && test \"\$(jq -r .kubernetes_host '$CRD_STANDIN_DIR/helm/releases/jhub/jupyterhub.json') \$(jq -r .kubernetes_host '$CRD_STANDIN_DIR/kubernetes/namespaces/jhub.json')\" = '$api $api'"
+e2e e2e-plan plan -detailed-exitcode
+check "end to end: the plan after apply is empty" grep -q 'No changes.' "$last_log"
+e2e e2e-destroy destroy -auto-approve
+check "end to end: destroy removes the cluster and every record" \
+  bash -c "grep -q 'Resources: 3 destroyed' '$last_log' && test -z \"\$(find '$CRD_STANDIN_DIR' -type f)\""
+
 done_

@@ -13,16 +13,13 @@ namespace Crd.StandIns;
 internal sealed record StandInSettings(RecordStore? Store, ClusterCredentials? Cluster)
 {
     /// <summary>
-    /// The store and cluster for an operation that reads or writes records; adds an error and
-    /// returns null when either is missing.
+    /// The store and cluster for an operation that writes records; adds an error and returns
+    /// null when either is missing.
     /// </summary>
     public (RecordStore Store, ClusterCredentials Cluster)? ForRemoteCall(CtyPath clusterPath, DiagnosticCollection diagnostics)
     {
-        if (Store is null)
+        if (ForRead(diagnostics) is null)
         {
-            diagnostics.AddError("Stand-In Record Directory Not Set",
-                $"The stand-in providers record what they deploy as JSON files under ${RecordStore.EnvironmentVariable}, which is unset. " +
-                $"Export {RecordStore.EnvironmentVariable}=DIR (tests/StandIns/README.md) before terraform apply.");
             return null;
         }
 
@@ -40,6 +37,23 @@ internal sealed record StandInSettings(RecordStore? Store, ClusterCredentials? C
             return null;
         }
 
-        return (Store, Cluster);
+        return (Store!, Cluster);
+    }
+
+    /// <summary>
+    /// The store for a refresh: records are read even while the provider configuration is still
+    /// unknown (a plan that replaces the cluster), so the plan can show the existing objects.
+    /// </summary>
+    public RecordStore? ForRead(DiagnosticCollection diagnostics)
+    {
+        if (Store is null)
+        {
+            diagnostics.AddError("Stand-In Record Directory Not Set",
+                $"The stand-in providers record what they deploy as JSON files under ${RecordStore.EnvironmentVariable}, which is unset. " +
+                $"Export {RecordStore.EnvironmentVariable}=DIR (tests/StandIns/README.md) before terraform apply.");
+            return null;
+        }
+
+        return Store;
     }
 }

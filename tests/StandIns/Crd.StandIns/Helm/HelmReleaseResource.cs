@@ -28,6 +28,7 @@ internal sealed class HelmReleaseResource : IResource, IResourceWithConfigure, I
     public Task ValidateConfigAsync(ValidateConfigRequest request, ValidateConfigResponse response, CancellationToken cancellationToken)
     {
         ReleaseValues.ValidateDocuments(request.Config, response.Diagnostics);
+        ReleaseValues.ValidateTypes(request.Config, response.Diagnostics);
         return Task.CompletedTask;
     }
 
@@ -63,13 +64,13 @@ internal sealed class HelmReleaseResource : IResource, IResourceWithConfigure, I
 
     public Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
-        if (Remote(response.Diagnostics) is not { } remote)
+        if (ReadStore(response.Diagnostics) is not { } store)
         {
             return Task.CompletedTask;
         }
 
         var state = response.State;
-        var record = remote.Store.Get("helm", "releases", state.GetString("namespace") ?? "default", state.GetString("name") ?? "");
+        var record = store.Get("helm", "releases", state.GetString("namespace") ?? "default", state.GetString("name") ?? "");
         if (record is null)
         {
             response.RemoveResource();
@@ -148,6 +149,9 @@ internal sealed class HelmReleaseResource : IResource, IResourceWithConfigure, I
 
         return Task.CompletedTask;
     }
+
+    private RecordStore? ReadStore(DiagnosticCollection diagnostics)
+        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRead(diagnostics);
 
     private (RecordStore Store, Credentials.ClusterCredentials Cluster)? Remote(DiagnosticCollection diagnostics)
         => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRemoteCall(ClusterPath, diagnostics);

@@ -59,6 +59,38 @@ internal static class ReleaseValues
         }
     }
 
+    /// <summary>
+    /// Checks <c>type</c> of each known <c>set</c>-like entry: the rule upstream declares inside
+    /// its nested attributes, which object-typed attributes cannot carry.
+    /// </summary>
+    public static void ValidateTypes(ResourceData config, DiagnosticCollection diagnostics)
+    {
+        foreach (var (attribute, allowed) in new[] { ("set", "auto, string, literal"), ("set_sensitive", "auto, string, literal"), ("set_wo", "auto, string") })
+        {
+            var settings = config.Get(attribute);
+            if (settings.IsNull || !settings.IsKnown)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < settings.Elements.Count; i++)
+            {
+                var element = settings.Elements[i];
+                if (!element.IsKnown || element.IsNull || element.GetAttribute("type") is not { IsKnown: true, IsNull: false } type)
+                {
+                    continue;
+                }
+
+                var text = type.AsString();
+                if (text.Length > 0 && !allowed.Split(", ").Contains(text, StringComparer.Ordinal))
+                {
+                    diagnostics.AddAttributeError(CtyPath.Root.Attribute(attribute).Index(i).Attribute("type"), "Invalid Attribute Value",
+                        $"{attribute}[{i}].type \"{text}\" is not allowed here. Use one of: {allowed}.");
+                }
+            }
+        }
+    }
+
     /// <summary>The merged values of <paramref name="config"/>, or null with errors on the offending attribute.</summary>
     public static JsonObject? Merge(ResourceData config, DiagnosticCollection diagnostics)
     {

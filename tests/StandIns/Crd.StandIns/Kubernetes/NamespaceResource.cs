@@ -67,12 +67,12 @@ internal sealed class NamespaceResource : IResource, IResourceWithConfigure, IRe
 
     public Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
-        if (Remote(response.Diagnostics) is not { } remote)
+        if (ReadStore(response.Diagnostics) is not { } store)
         {
             return Task.CompletedTask;
         }
 
-        var record = remote.Store.Get("kubernetes", "namespaces", request.State.GetString("id") ?? "");
+        var record = store.Get("kubernetes", "namespaces", request.State.GetString("id") ?? "");
         if (record?["metadata"] is not JsonObject metadata)
         {
             response.RemoveResource();
@@ -125,6 +125,9 @@ internal sealed class NamespaceResource : IResource, IResourceWithConfigure, IRe
         response.State.SetBool("wait_for_default_service_account", false);
         return Task.CompletedTask;
     }
+
+    private RecordStore? ReadStore(DiagnosticCollection diagnostics)
+        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRead(diagnostics);
 
     private (RecordStore Store, ClusterCredentials Cluster)? Remote(DiagnosticCollection diagnostics)
         => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRemoteCall(CtyPath.Root.Attribute("host"), diagnostics);

@@ -125,13 +125,13 @@ internal sealed class SecretResource : IResource, IResourceWithConfigure, IResou
 
     public Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
-        if (Remote(response.Diagnostics) is not { } remote)
+        if (ReadStore(response.Diagnostics) is not { } store)
         {
             return Task.CompletedTask;
         }
 
         var (ns, name) = SplitId(request.State.GetString("id") ?? "");
-        var record = ns is null ? null : remote.Store.Get("kubernetes", "secrets", ns, name!);
+        var record = ns is null ? null : store.Get("kubernetes", "secrets", ns, name!);
         if (record is null)
         {
             response.RemoveResource();
@@ -224,6 +224,9 @@ internal sealed class SecretResource : IResource, IResourceWithConfigure, IResou
             state.SetStringMap("binary_data", ObjectMetadata.FromMap(record["binary_data"]));
         }
     }
+
+    private RecordStore? ReadStore(DiagnosticCollection diagnostics)
+        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRead(diagnostics);
 
     private (RecordStore Store, ClusterCredentials Cluster)? Remote(DiagnosticCollection diagnostics)
         => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRemoteCall(CtyPath.Root.Attribute("host"), diagnostics);
