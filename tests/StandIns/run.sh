@@ -232,10 +232,12 @@ check "the update records the new value" test "$(record $release '.merged_values
 # 5b. write-only data: a new value alone changes nothing; a new data_wo_revision rewrites the record.
 tf plan3b plan -var replicas=3 -var client_secret=rotated-XYZZY
 check "a new data_wo value without a new revision plans no change" grep -q 'No changes.' "$last_log"
-tf apply3b apply -auto-approve -var replicas=3 -var client_secret=rotated-XYZZY -var secret_revision=2
+TF_LOG_PROVIDER=DEBUG TF_LOG_PATH="$work/provider-debug.log" tf apply3b apply -auto-approve -var replicas=3 -var client_secret=rotated-XYZZY -var secret_revision=2
 check "a new data_wo_revision updates the secret in place and records the new data" \
   bash -c "grep -q 'Resources: 0 added, 1 changed, 0 destroyed' '$last_log' && test \"\$(jq -r .data.client_secret '$CRD_STANDIN_DIR/kubernetes/secrets/jhub/hub-oauth.json')\" = rotated-XYZZY"
 check "the rotated secret is not in the state" bash -c "! grep -q rotated-XYZZY '$work/tf/terraform.tfstate'"
+check "the providers' debug log holds no secret value" \
+  bash -c "grep -q 'provider.terraform-provider-kubernetes_v2.38.0' '$work/provider-debug.log' && ! grep -q -e rotated-XYZZY -e cookie-XYZZY -e 'PRIVATE KEY' '$work/provider-debug.log'"
 opts=(-var replicas=3 -var secret_revision=2)
 
 # 5c. import by namespace/name.
@@ -284,6 +286,12 @@ last_log="$work/orphan.log"
 (cd "$work/orphan" && terraform init -no-color >/dev/null 2>&1 && terraform apply -auto-approve -no-color) >"$last_log" 2>&1
 check "a release in a namespace nobody created fails with namespaces \"nowhere\" not found" \
   bash -c "grep -q 'namespaces \"nowhere\" not found' '$last_log' && ! test -e '$CRD_STANDIN_DIR/helm/releases/nowhere/orphan.json'"
+
+check "terraform validate needs no record directory" \
+  bash -c "cd '$work/orphan' && env -u CRD_STANDIN_DIR terraform validate -no-color | grep -q 'The configuration is valid'"
+last_log="$work/no-dir.log"
+(cd "$work/orphan" && env -u CRD_STANDIN_DIR terraform apply -auto-approve -no-color) >"$last_log" 2>&1
+check "apply without CRD_STANDIN_DIR fails with a clear diagnostic" grep -q 'Stand-In Record Directory Not Set' "$last_log"
 
 # 10. destroy removes every record.
 tf destroy destroy -auto-approve "${opts[@]}"
