@@ -75,6 +75,7 @@ resource "crd_k8s_cluster" "hub" {
 ephemeral "crd_k8s_kubeconfig" "hub" {
   cluster_id = crd_k8s_cluster.hub.id
   site       = crd_k8s_cluster.hub.site
+  project    = crd_k8s_cluster.hub.project # the tenant's credentials for a cluster of a crd_project
 }
 
 provider "kubernetes" {

@@ -2,6 +2,7 @@
 ephemeral "crd_k8s_kubeconfig" "lab" {
   cluster_id = crd_k8s_cluster.lab.id
   site       = crd_k8s_cluster.lab.site
+  project    = crd_k8s_cluster.lab.project # needed for a cluster in a crd_project's tenant
 }
 
 provider "kubernetes" {

@@ -28,6 +28,7 @@ internal static class KubeconfigIssuer
         [
             new Attr("cluster_id", CtyType.String) { Required = true, Description = "Id of the cluster (`crd_k8s_cluster.x.id`)." },
             new Attr("site", CtyType.String) { Optional = true, Computed = true, Description = "Site of the cluster (`crd_k8s_cluster.x.site`). Default: the provider's `default_site`." },
+            new Attr("project", CtyType.String) { Optional = true, Computed = true, Description = "Project of the cluster (`crd_k8s_cluster.x.project`): a `crd_project` id for a cluster in that portal project's tenant (the tenant's credentials are read from the portal), or the OpenStack project id of the site's credentials. Default: the project of the site's credentials." },
             new Attr("cluster_name", CtyType.String) { Computed = true, Description = "Cluster name; also the kubeconfig's cluster and context name." },
             new Attr("host", CtyType.String) { Computed = true, Description = "URL of the Kubernetes API server." },
             new Attr("ca_certificate", CtyType.String) { Computed = true, Description = "PEM certificate of the cluster CA (for the `cluster_ca_certificate` argument of the kubernetes and helm providers)." },
@@ -41,7 +42,13 @@ internal static class KubeconfigIssuer
     /// <summary>Issues credentials for the configured cluster into <paramref name="result"/>; diagnostics on failure.</summary>
     public static async Task IssueAsync(ProviderContext? context, ResourceData config, ResourceData result, DiagnosticCollection diagnostics, CancellationToken cancellationToken)
     {
-        if (DataSourceSite.Resolve(context, config, diagnostics) is not { } session || config.GetString("cluster_id") is not { } clusterId)
+        if (DataSourceSite.Resolve(context, config, diagnostics) is null || config.GetString("cluster_id") is not { } clusterId)
+        {
+            return;
+        }
+
+        // A cluster in a portal project's tenant is only visible with the tenant's credentials.
+        if (await Resources.SiteScope.SessionOfAsync(context, config, diagnostics, cancellationToken).ConfigureAwait(false) is not { } session)
         {
             return;
         }
@@ -52,13 +59,14 @@ internal static class KubeconfigIssuer
             var cluster = await magnum.FindClusterAsync(clusterId, cancellationToken).ConfigureAwait(false);
             if (cluster is null)
             {
-                diagnostics.AddAttributeError(ClusterIdPath, "Cluster Not Found", $"Site \"{session.Site}\" has no cluster \"{clusterId}\" in project {await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false)}. Check `cluster_id` and `site`.");
+                diagnostics.AddAttributeError(ClusterIdPath, "Cluster Not Found", $"Site \"{session.Site}\" has no cluster \"{clusterId}\" in project {await session.GetProjectNameAsync(cancellationToken).ConfigureAwait(false)}. Check `cluster_id`, `site` and `project` (a cluster of a portal project needs `project = crd_k8s_cluster.x.project`).");
                 return;
             }
 
             var credentials = await ClusterCredentials.IssueAsync(magnum, cluster, cancellationToken).ConfigureAwait(false);
             using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(credentials.ClientCertificatePem);
             result.SetString("site", session.Site);
+            result.SetString("project", config.GetString("project") ?? await session.GetProjectIdAsync(cancellationToken).ConfigureAwait(false));
             result.SetString("cluster_name", credentials.ClusterName);
             result.SetString("host", credentials.Host);
             result.SetString("ca_certificate", credentials.CaCertificatePem);
