@@ -59,15 +59,7 @@ fi
 work="$(mktemp -d)"
 pids="$work/background-pids"
 : >"$pids"
-cleanup() {
-  local pid
-  while read -r pid; do
-    [[ -n "$pid" ]] || continue
-    kill -TERM -- "-$pid" 2>/dev/null && sleep 0.5
-    kill -KILL -- "-$pid" 2>/dev/null
-  done <"$pids"
-  rm -rf "$work"
-}
+cleanup() { kill_background; rm -rf "$work"; } # kill_background is defined below
 trap cleanup EXIT
 
 guides=("$@")

@@ -13,6 +13,13 @@ namespace Crd.StandIns;
 internal sealed record StandInSettings(RecordStore? Store, ClusterCredentials? Cluster)
 {
     /// <summary>
+    /// The settings a resource was configured with or, when it was not configured, the record
+    /// store of the environment and no cluster.
+    /// </summary>
+    public static StandInSettings OrUnconfigured(StandInSettings? settings)
+        => settings ?? new StandInSettings(RecordStore.FromEnvironment(), null);
+
+    /// <summary>
     /// The store and cluster for an operation that writes records; adds an error and returns
     /// null when either is missing.
     /// </summary>

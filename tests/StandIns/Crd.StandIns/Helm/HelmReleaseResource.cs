@@ -151,10 +151,10 @@ internal sealed class HelmReleaseResource : IResource, IResourceWithConfigure, I
     }
 
     private RecordStore? ReadStore(DiagnosticCollection diagnostics)
-        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRead(diagnostics);
+        => StandInSettings.OrUnconfigured(_settings).ForRead(diagnostics);
 
     private (RecordStore Store, Credentials.ClusterCredentials Cluster)? Remote(DiagnosticCollection diagnostics)
-        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRemoteCall(ClusterPath, diagnostics);
+        => StandInSettings.OrUnconfigured(_settings).ForRemoteCall(ClusterPath, diagnostics);
 
     private static JsonObject Record(ResourceData config, ResourceData plan, JsonObject merged, string? host, long revision, long firstDeployed, long lastDeployed)
     {

@@ -127,8 +127,8 @@ internal sealed class NamespaceResource : IResource, IResourceWithConfigure, IRe
     }
 
     private RecordStore? ReadStore(DiagnosticCollection diagnostics)
-        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRead(diagnostics);
+        => StandInSettings.OrUnconfigured(_settings).ForRead(diagnostics);
 
     private (RecordStore Store, ClusterCredentials Cluster)? Remote(DiagnosticCollection diagnostics)
-        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRemoteCall(CtyPath.Root.Attribute("host"), diagnostics);
+        => StandInSettings.OrUnconfigured(_settings).ForRemoteCall(CtyPath.Root.Attribute("host"), diagnostics);
 }

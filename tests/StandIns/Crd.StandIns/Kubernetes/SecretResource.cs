@@ -226,10 +226,10 @@ internal sealed class SecretResource : IResource, IResourceWithConfigure, IResou
     }
 
     private RecordStore? ReadStore(DiagnosticCollection diagnostics)
-        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRead(diagnostics);
+        => StandInSettings.OrUnconfigured(_settings).ForRead(diagnostics);
 
     private (RecordStore Store, ClusterCredentials Cluster)? Remote(DiagnosticCollection diagnostics)
-        => (_settings ?? new StandInSettings(RecordStore.FromEnvironment(), null)).ForRemoteCall(CtyPath.Root.Attribute("host"), diagnostics);
+        => StandInSettings.OrUnconfigured(_settings).ForRemoteCall(CtyPath.Root.Attribute("host"), diagnostics);
 
     private static (string? Namespace, string? Name) SplitId(string id)
     {
