@@ -3,7 +3,7 @@
 # crd_k8s_kubeconfig ephemeral resource needs the cluster's `project` to reach it with the
 # tenant's credentials (modules/research-project + modules/jupyterhub on one group's tenant).
 # Apply (crd_project, crd_k8s_cluster in its tenant, the sdktest provider configured from the
-# ephemeral kubeconfig), the cluster recorded in the tenant's project by crd-sim, an empty plan,
+# ephemeral kubeconfig; the data source as well), the cluster recorded in the tenant's project by crd-sim, an empty plan,
 # the same kubeconfig without `project` refused with a message naming it, destroy.
 source "$(dirname "$0")/../lib.sh"
 rt_start
@@ -53,6 +53,14 @@ output "echo" { value = data.sdktest_echo.e.output }
 output "api" { value = crd_k8s_cluster.k.api_address }
 output "id" { value = crd_k8s_cluster.k.id }
 output "tenant" { value = crd_project.lab.tenants["toulouse"].project_id }
+# The data source (Terraform < 1.10) shares the ephemeral resource's lookup.
+data "crd_k8s_kubeconfig" "d" {
+  cluster_id = crd_k8s_cluster.k.id
+  site       = crd_k8s_cluster.k.site
+  project    = crd_k8s_cluster.k.project
+}
+output "data_cluster_name" { value = data.crd_k8s_kubeconfig.d.cluster_name }
+output "data_project" { value = data.crd_k8s_kubeconfig.d.project }
 HCL
 
 rt_expect_change 2 0 0 && rt_ok "create a project and a cluster in its tenant" || rt_fail "create"
@@ -62,6 +70,8 @@ tenant="$(cd "$RT_TF" && "$RT_CLI" output -raw tenant)"
 echo_out="$(cd "$RT_TF" && "$RT_CLI" output -raw echo)"
 [[ -n "$id" && "$echo_out" == "rt-tenant@$api:${id^^}" ]] && rt_ok "the kubeconfig of the tenant's cluster configured another provider ($echo_out)" \
   || rt_fail "sdktest echo is \"$echo_out\", expected \"rt-tenant@$api:${id^^}\""
+[[ "$(cd "$RT_TF" && "$RT_CLI" output -raw data_cluster_name)" == "rt-tenant" && "$(cd "$RT_TF" && "$RT_CLI" output -raw data_project)" == "$(cd "$RT_TF" && "$RT_CLI" state show -no-color crd_project.lab | sed -n 's/^ *id *= *"\(.*\)"/\1/p' | head -n1)" ]] \
+  && rt_ok "the crd_k8s_kubeconfig data source reaches the tenant's cluster too" || rt_fail "the data source did not find the tenant's cluster"
 rt_sim_get "/_sim/objects/container-infra.clusters" | python3 -c '
 import json, sys
 clusters = [c for c in json.load(sys.stdin)["container-infra.clusters"] if c["Id"] == sys.argv[1]]
